@@ -1,0 +1,143 @@
+namespace NeuronSim.Ecs;
+
+/// <summary>
+/// An ECS world: entities, their components stored by archetype in chunks, and queries over them.
+/// The API follows Arch's shape (World.Create, world.Create(in ...), Get/Set/Has/Add/Remove, Query).
+/// Not thread-safe for structural changes; queries may run in parallel over disjoint chunks.
+/// </summary>
+public sealed partial class World : IDisposable
+{
+    private struct EntitySlot
+    {
+        public Archetype? Archetype;
+        public int ChunkIndex;
+        public int Row;
+        public int Version;
+    }
+
+    private readonly int _chunkSizeInBytes;
+    private readonly int _minimumEntitiesPerChunk;
+    private readonly Dictionary<Signature, Archetype> _archetypes = new();
+    private readonly List<Archetype> _archetypeList = new();
+    private EntitySlot[] _slots = new EntitySlot[64];
+    private int[] _freeIds = new int[16];
+    private int _freeCount;
+    private int _nextId;
+    private int _iterating;
+
+    private World(int chunkSizeInBytes, int minimumEntitiesPerChunk)
+    {
+        _chunkSizeInBytes = chunkSizeInBytes;
+        _minimumEntitiesPerChunk = minimumEntitiesPerChunk;
+    }
+
+    /// <summary>Creates a world.</summary>
+    /// <param name="chunkSizeInBytes">The target size of one chunk (16 KiB as in Arch).</param>
+    /// <param name="minimumEntitiesPerChunk">A chunk holds at least this many entities.</param>
+    public static World Create(int chunkSizeInBytes = 16_384, int minimumEntitiesPerChunk = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSizeInBytes, 64);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumEntitiesPerChunk, 1);
+        return new World(chunkSizeInBytes, minimumEntitiesPerChunk);
+    }
+
+    /// <summary>How many entities are alive.</summary>
+    public int Size { get; private set; }
+
+    /// <summary>The archetypes created so far (some may be empty).</summary>
+    public IReadOnlyList<Archetype> Archetypes => _archetypeList;
+
+    /// <summary>Bumped on every structural change (create, destroy, add, remove); lets caches know they are stale.</summary>
+    public long StructureVersion { get; private set; }
+
+    /// <summary>Whether <paramref name="entity"/> is alive in this world.</summary>
+    public bool IsAlive(Entity entity) =>
+        (uint)entity.Id < (uint)_nextId && _slots[entity.Id].Version == entity.Version && _slots[entity.Id].Archetype is not null;
+
+    /// <summary>Creates an entity with no components.</summary>
+    public Entity Create() => CreateIn(GetOrCreateArchetype(Signature.Empty)).Entity;
+
+    /// <summary>Destroys <paramref name="entity"/>; its handle (and every copy of it) becomes dead.</summary>
+    /// <exception cref="DeadEntityException">The entity is not alive.</exception>
+    public void Destroy(Entity entity)
+    {
+        ref var slot = ref SlotOf(entity, nameof(Destroy));
+        EnsureNotIterating(nameof(Destroy));
+        var moved = slot.Archetype!.RemoveAt(slot.ChunkIndex, slot.Row);
+        if (moved != Entity.Null)
+        {
+            _slots[moved.Id].ChunkIndex = slot.ChunkIndex;
+            _slots[moved.Id].Row = slot.Row;
+        }
+        slot.Archetype = null;
+        slot.Version++;
+        if (_freeCount == _freeIds.Length) Array.Resize(ref _freeIds, _freeIds.Length * 2);
+        _freeIds[_freeCount++] = entity.Id;
+        Size--;
+        StructureVersion++;
+    }
+
+    /// <summary>The component types <paramref name="entity"/> has.</summary>
+    public Signature GetSignature(Entity entity) => SlotOf(entity, nameof(GetSignature)).Archetype!.Signature;
+
+    /// <summary>Destroys every entity and archetype.</summary>
+    public void Dispose()
+    {
+        _archetypes.Clear();
+        _archetypeList.Clear();
+        _slots = new EntitySlot[64];
+        _freeCount = 0;
+        _nextId = 0;
+        Size = 0;
+        StructureVersion++;
+    }
+
+    internal Archetype GetOrCreateArchetype(Signature signature)
+    {
+        if (_archetypes.TryGetValue(signature, out var archetype)) return archetype;
+        archetype = new Archetype(signature, _chunkSizeInBytes, _minimumEntitiesPerChunk);
+        _archetypes.Add(signature, archetype);
+        _archetypeList.Add(archetype);
+        return archetype;
+    }
+
+    private (Entity Entity, Chunk Chunk, int Row) CreateIn(Archetype archetype)
+    {
+        EnsureNotIterating(nameof(Create));
+        int id;
+        if (_freeCount > 0)
+        {
+            id = _freeIds[--_freeCount];
+        }
+        else
+        {
+            id = _nextId++;
+            if (id == _slots.Length) Array.Resize(ref _slots, _slots.Length * 2);
+            _slots[id].Version = 1;
+        }
+        ref var slot = ref _slots[id];
+        var entity = new Entity(id, slot.Version);
+        var (chunkIndex, row) = archetype.Add(entity);
+        slot.Archetype = archetype;
+        slot.ChunkIndex = chunkIndex;
+        slot.Row = row;
+        Size++;
+        StructureVersion++;
+        return (entity, archetype.Chunks[chunkIndex], row);
+    }
+
+    private ref EntitySlot SlotOf(Entity entity, string operation)
+    {
+        if (!IsAlive(entity)) throw new DeadEntityException(entity, operation);
+        return ref _slots[entity.Id];
+    }
+
+    private void EnsureNotIterating(string operation)
+    {
+        if (_iterating > 0)
+        {
+            throw new InvalidOperationException(
+                $"{operation} changes the world's structure during a query; record it in a CommandBuffer and play it back afterwards.");
+        }
+    }
+}

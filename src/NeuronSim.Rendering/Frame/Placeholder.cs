@@ -1,0 +1,1 @@
+namespace NeuronSim.Rendering;

@@ -1,0 +1,36 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuronSim.Commands;
+
+/// <summary>Exit codes and the one-line error report shared by every command.</summary>
+public static class CliErrors
+{
+    /// <summary>The command did what it was asked.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command ran but failed (for example the loss diverged, or a file could not be written).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad arguments, options or input files.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Prints "error: ..." on one line to standard error and returns the exit code.</summary>
+    public static int Report(Exception exception)
+    {
+        var (message, code) = exception switch
+        {
+            CommandParseException or CommandRuntimeException or UsageException => (exception.Message, Usage),
+            ArgumentException argument => (argument.Message, Usage),
+            IOException or UnauthorizedAccessException => (exception.Message, Failed),
+            _ => ($"{exception.GetType().Name}: {exception.Message}", Failed),
+        };
+        Console.Error.WriteLine($"error: {OneLine(message)}");
+        return code;
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>Bad input from the user: reported as one line with exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,71 @@
+namespace NeuronSim.Window;
+
+/// <summary>The keys the app reacts to. Values are the SDL2 keycodes (<c>keysym.sym</c>).</summary>
+public enum Key
+{
+    /// <summary>Escape.</summary>
+    Escape = 27,
+
+    /// <summary>Space bar.</summary>
+    Space = 32,
+
+    /// <summary>Letter B.</summary>
+    B = 'b',
+
+    /// <summary>Letter D.</summary>
+    D = 'd',
+
+    /// <summary>Letter H.</summary>
+    H = 'h',
+
+    /// <summary>Letter N.</summary>
+    N = 'n',
+
+    /// <summary>Letter Q.</summary>
+    Q = 'q',
+
+    /// <summary>Letter R.</summary>
+    R = 'r',
+
+    /// <summary>Letter S.</summary>
+    S = 's',
+
+    /// <summary>Right arrow.</summary>
+    Right = 0x4000004F,
+
+    /// <summary>Left arrow.</summary>
+    Left = 0x40000050,
+
+    /// <summary>Down arrow.</summary>
+    Down = 0x40000051,
+
+    /// <summary>Up arrow.</summary>
+    Up = 0x40000052,
+}
+
+/// <summary>One key press delivered by the window.</summary>
+/// <param name="Key">The key.</param>
+/// <param name="Shift">Whether either Shift key was held.</param>
+public readonly record struct KeyPress(Key Key, bool Shift);
+
+/// <summary>Maps SDL keycodes to <see cref="Key"/>.</summary>
+internal static class KeyMap
+{
+    /// <summary>The <see cref="Key"/> for an SDL keycode, or false when the app does not use it.</summary>
+    public static bool TryMap(int sdlKeycode, out Key key)
+    {
+        key = (Key)sdlKeycode;
+        switch (key)
+        {
+            case Key.Escape or Key.Space or Key.B or Key.D or Key.H or Key.N or Key.Q or Key.R or Key.S
+                or Key.Right or Key.Left or Key.Down or Key.Up:
+                return true;
+            default:
+                key = default;
+                return false;
+        }
+    }
+
+    /// <summary>Whether auto-repeat of a held key should be delivered (stepping keys only).</summary>
+    public static bool Repeats(Key key) => key is Key.Right or Key.Left or Key.Up or Key.Down or Key.N;
+}
