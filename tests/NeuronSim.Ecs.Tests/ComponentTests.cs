@@ -221,16 +221,20 @@ public class ComponentTests
     public void DestroyingTheOnlyEntityOfTheLastChunk_DropsThatChunk()
     {
         using var world = World.Create(chunkSizeInBytes: 64, minimumEntitiesPerChunk: 4);
-        var entities = Enumerable.Range(0, 5).Select(i => world.Create(new Health(i))).ToList();
+        var first = world.Create(new Health(0));
         var archetype = Assert.Single(world.Archetypes);
+        var capacity = archetype.ChunkCapacity;
+        var entities = new[] { first }.Concat(Enumerable.Range(1, capacity).Select(i => world.Create(new Health(i)))).ToList();
         Assert.Equal(2, archetype.Chunks.Count);
+        Assert.Equal(1, archetype.Chunks[1].Count);
 
-        world.Destroy(entities[4]);
+        world.Destroy(entities[capacity]);
         Assert.Single(archetype.Chunks);
 
         world.Destroy(entities[0]);
-        Assert.Equal(entities[3], archetype.Chunks[0].Entities[0]);
-        Assert.Equal(new Health(3), world.Get<Health>(entities[3]));
+        var lastOfChunk = entities[capacity - 1];
+        Assert.Equal(lastOfChunk, archetype.Chunks[0].Entities[0]);
+        Assert.Equal(new Health(capacity - 1), world.Get<Health>(lastOfChunk));
         EcsAssert.Consistent(world);
     }
 

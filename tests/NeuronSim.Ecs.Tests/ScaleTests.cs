@@ -189,7 +189,7 @@ public class ScaleTests
                         break;
                 }
                 Assert.True(world.IsAlive(e));
-                Assert.DoesNotContain(e, model.Keys);
+                Assert.False(model.ContainsKey(e), $"{e} handed out twice");
                 model.Add(e, x);
                 alive.Add(e);
             }

@@ -36,12 +36,17 @@ public sealed class CommandBuffer
     /// <summary>Records overwriting component <typeparamref name="T"/>.</summary>
     public void Set<T>(Entity entity, T value) => _commands.Add(world => world.Set(entity, in value));
 
-    /// <summary>Applies every recorded command to <paramref name="world"/> in order, then clears the buffer.</summary>
+    /// <summary>
+    /// Applies every recorded command to <paramref name="world"/> in order, then clears the buffer.
+    /// Commands recorded while playing back (for example from a <see cref="Create(Action{World, Entity})"/>
+    /// callback) run in the same playback. If a command throws, the buffer is still cleared.
+    /// </summary>
     public void Playback(World world)
     {
         try
         {
-            foreach (var command in _commands) command(world);
+            // By index: a command may record more commands into this buffer.
+            for (var i = 0; i < _commands.Count; i++) _commands[i](world);
         }
         finally
         {

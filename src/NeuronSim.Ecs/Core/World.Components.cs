@@ -40,6 +40,7 @@ public sealed partial class World
     public void Add<T>(Entity entity, in T value = default!)
     {
         ref var slot = ref SlotOf(entity, $"Add<{typeof(T).Name}>");
+        EnsureNotIterating("Add");
         var id = Component<T>.Id;
         var from = slot.Archetype!;
         if (from.ColumnOf(id) >= 0) throw new InvalidOperationException($"{entity} already has component {typeof(T).Name}.");
@@ -60,6 +61,7 @@ public sealed partial class World
     public void Remove<T>(Entity entity)
     {
         ref var slot = ref SlotOf(entity, $"Remove<{typeof(T).Name}>");
+        EnsureNotIterating("Remove");
         var id = Component<T>.Id;
         var from = slot.Archetype!;
         if (from.ColumnOf(id) < 0) throw new MissingComponentException(entity, typeof(T), from.Signature);
@@ -73,7 +75,6 @@ public sealed partial class World
 
     private (Chunk Chunk, int Row) Move(Entity entity, ref EntitySlot slot, Archetype to)
     {
-        EnsureNotIterating("Add/Remove");
         var from = slot.Archetype!;
         var (chunkIndex, row) = to.Add(entity);
         var chunk = to.Chunks[chunkIndex];

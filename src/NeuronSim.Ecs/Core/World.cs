@@ -55,7 +55,11 @@ public sealed partial class World : IDisposable
         (uint)entity.Id < (uint)_nextId && _slots[entity.Id].Version == entity.Version && _slots[entity.Id].Archetype is not null;
 
     /// <summary>Creates an entity with no components.</summary>
-    public Entity Create() => CreateIn(GetOrCreateArchetype(Signature.Empty)).Entity;
+    public Entity Create()
+    {
+        EnsureNotIterating(nameof(Create));
+        return CreateIn(GetOrCreateArchetype(Signature.Empty)).Entity;
+    }
 
     /// <summary>Destroys <paramref name="entity"/>; its handle (and every copy of it) becomes dead.</summary>
     /// <exception cref="DeadEntityException">The entity is not alive.</exception>
@@ -80,14 +84,30 @@ public sealed partial class World : IDisposable
     /// <summary>The component types <paramref name="entity"/> has.</summary>
     public Signature GetSignature(Entity entity) => SlotOf(entity, nameof(GetSignature)).Archetype!.Signature;
 
-    /// <summary>Destroys every entity and archetype.</summary>
+    /// <summary>
+    /// Destroys every entity and archetype. Handles from before stay dead: the world may be used
+    /// again, and its new entities never alias an old handle.
+    /// </summary>
     public void Dispose()
     {
         _archetypes.Clear();
         _archetypeList.Clear();
-        _slots = new EntitySlot[64];
+        // Cached queries hold the old archetypes (and how many archetypes they have seen): drop them.
+        _queries.Clear();
+        // Keep every slot's version so old handles cannot match a recycled id; free all ids,
+        // pushed in descending order so the lowest id is reused first.
+        if (_freeIds.Length < _nextId) _freeIds = new int[_nextId];
         _freeCount = 0;
-        _nextId = 0;
+        for (var id = _nextId - 1; id >= 0; id--)
+        {
+            ref var slot = ref _slots[id];
+            if (slot.Archetype is not null)
+            {
+                slot.Archetype = null;
+                slot.Version++;
+            }
+            _freeIds[_freeCount++] = id;
+        }
         Size = 0;
         StructureVersion++;
     }

@@ -1,8 +1,8 @@
 namespace NeuronSim.Ecs;
 
 /// <summary>
-/// Runs systems in the order they were added. <see cref="Update"/> on the group runs each phase
-/// for all systems: every BeforeUpdate, then every Update, then every AfterUpdate.
+/// Runs systems in the order they were added. Each phase method runs that phase for all systems;
+/// <see cref="Tick"/> runs a full update: every BeforeUpdate, then every Update, then every AfterUpdate.
 /// </summary>
 /// <typeparam name="T">The per-update argument.</typeparam>
 public sealed class SystemGroup<T>(string name, params ISystem<T>[] systems) : ISystem<T>

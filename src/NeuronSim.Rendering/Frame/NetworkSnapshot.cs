@@ -1,0 +1,109 @@
+using NeuronSim.Ecs;
+using NeuronSim.Network.Components;
+
+namespace NeuronSim.Rendering.Frame;
+
+/// <summary>
+/// What the graph shows, read from the ECS world (never written): layer sizes, every weight with
+/// its endpoints, every bias, and every neuron's mean activation over the batch. The structure
+/// (which synapse joins which neurons) is resolved once per <see cref="World.StructureVersion"/>;
+/// each <see cref="Read"/> then only copies values, in the order the world's chunks hold them.
+/// </summary>
+public sealed class NetworkSnapshot
+{
+    private static readonly QueryDescription NeuronQuery = new QueryDescription().WithAll<Neuron, NeuronState>();
+    private static readonly QueryDescription SynapseQuery = new QueryDescription().WithAll<Synapse, Weight>();
+
+    private World? _world;
+    private long _structureVersion = -1;
+    private Entity[][] _neurons = [];
+
+    /// <summary>Neurons per layer, input first.</summary>
+    public int[] LayerSizes { get; private set; } = [];
+
+    /// <summary>Number of weights (edges).</summary>
+    public int EdgeCount { get; private set; }
+
+    /// <summary>Per edge: the layer of its source neuron (the target is in the next layer).</summary>
+    public int[] EdgeFromLayer { get; private set; } = [];
+
+    /// <summary>Per edge: the index of its source neuron within its layer.</summary>
+    public int[] EdgeFrom { get; private set; } = [];
+
+    /// <summary>Per edge: the index of its target neuron within the next layer.</summary>
+    public int[] EdgeTo { get; private set; } = [];
+
+    /// <summary>Per edge: the weight value at the last <see cref="Read"/>.</summary>
+    public double[] EdgeWeight { get; private set; } = [];
+
+    /// <summary>Per layer, per neuron: the bias (NaN for neurons without one).</summary>
+    public double[][] Bias { get; private set; } = [];
+
+    /// <summary>Per layer, per neuron: the output averaged over the batch.</summary>
+    public double[][] MeanActivation { get; private set; } = [];
+
+    /// <summary>Per layer: the activation function (identity for the input layer).</summary>
+    public Activation[] Activations { get; private set; } = [];
+
+    /// <summary>Reads the network held by <paramref name="world"/>.</summary>
+    public void Read(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (!ReferenceEquals(world, _world) || world.StructureVersion != _structureVersion) Resolve(world);
+        var k = 0;
+        foreach (var chunk in world.GetChunks(in SynapseQuery))
+        {
+            foreach (var weight in chunk.GetSpan<Weight>()) EdgeWeight[k++] = weight.Value;
+        }
+        for (var layer = 0; layer < _neurons.Length; layer++)
+        {
+            var neurons = _neurons[layer];
+            for (var j = 0; j < neurons.Length; j++)
+            {
+                Bias[layer][j] = world.TryGet<Bias>(neurons[j], out var bias) ? bias.Value : double.NaN;
+                var outputs = world.Get<NeuronState>(neurons[j]).Out;
+                var sum = 0.0;
+                foreach (var value in outputs) sum += value;
+                MeanActivation[layer][j] = outputs.Length == 0 ? 0 : sum / outputs.Length;
+            }
+        }
+    }
+
+    private void Resolve(World world)
+    {
+        var byLayer = new SortedDictionary<int, List<(int Index, Entity Entity)>>();
+        world.Query(in NeuronQuery, (Entity entity, ref Neuron neuron, ref NeuronState _) =>
+        {
+            if (!byLayer.TryGetValue(neuron.Layer, out var list)) byLayer[neuron.Layer] = list = new();
+            list.Add((neuron.Index, entity));
+        });
+        _neurons = byLayer.Values.Select(list => list.OrderBy(n => n.Index).Select(n => n.Entity).ToArray()).ToArray();
+        LayerSizes = _neurons.Select(n => n.Length).ToArray();
+        Bias = LayerSizes.Select(size => new double[size]).ToArray();
+        MeanActivation = LayerSizes.Select(size => new double[size]).ToArray();
+        Activations = _neurons.Select((n, layer) => layer > 0 && n.Length > 0 && world.TryGet<ActivationFn>(n[0], out var fn)
+            ? fn.Kind : Activation.Identity).ToArray();
+
+        var count = world.CountEntities(in SynapseQuery);
+        EdgeFromLayer = new int[count];
+        EdgeFrom = new int[count];
+        EdgeTo = new int[count];
+        EdgeWeight = new double[count];
+        var k = 0;
+        foreach (var chunk in world.GetChunks(in SynapseQuery))
+        {
+            foreach (var synapse in chunk.GetSpan<Synapse>())
+            {
+                var from = world.Get<Neuron>(synapse.From);
+                var to = world.Get<Neuron>(synapse.To);
+                EdgeFromLayer[k] = from.Layer;
+                EdgeFrom[k] = from.Index;
+                EdgeTo[k] = to.Index;
+                k++;
+            }
+        }
+        EdgeCount = k;
+        _world = world;
+        _structureVersion = world.StructureVersion;
+    }
+}

@@ -1,0 +1,29 @@
+namespace NeuronSim.Rendering.Frame;
+
+/// <summary>What the live view adds to the simulation's own state, for the HUD and overlays.</summary>
+public sealed record ViewState
+{
+    /// <summary>Whether training runs on its own (Space toggles).</summary>
+    public bool Playing { get; init; }
+
+    /// <summary>Epochs trained per frame while playing.</summary>
+    public int EpochsPerFrame { get; init; } = 1;
+
+    /// <summary>Epochs per second actually trained, measured (NaN when not measured, as in a snapshot).</summary>
+    public double EpochsPerSecond { get; init; } = double.NaN;
+
+    /// <summary>Whether the decision boundary heatmap is drawn (the data points always are).</summary>
+    public bool ShowBoundary { get; init; } = true;
+
+    /// <summary>Whether the help overlay is shown.</summary>
+    public bool ShowHelp { get; init; }
+
+    /// <summary>The epoch at which the loss first fell below the target, if it has.</summary>
+    public int? ConvergedAt { get; init; }
+
+    /// <summary>A short message for the HUD (for example where a screenshot was saved), or null.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>The state of a headless snapshot: paused, boundary on, no measured speed.</summary>
+    public static ViewState Snapshot { get; } = new();
+}
