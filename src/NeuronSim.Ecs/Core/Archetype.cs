@@ -24,6 +24,9 @@ public sealed class Archetype
     /// <summary>The component types of this archetype.</summary>
     public Signature Signature { get; }
 
+    /// <summary>The archetype's number in its world, from 1.</summary>
+    internal int Id { get; set; }
+
     /// <summary>The component types, in column order.</summary>
     public ComponentType[] Types { get; }
 

@@ -8,9 +8,10 @@ public sealed partial class World
     public ref T Get<T>(Entity entity)
     {
         ref var slot = ref SlotOf(entity, $"Get<{typeof(T).Name}>");
-        var column = slot.Archetype!.ColumnOf(Component<T>.Id);
-        if (column < 0) throw new MissingComponentException(entity, typeof(T), slot.Archetype.Signature);
-        return ref slot.Archetype.Chunks[slot.ChunkIndex].ColumnAt<T>(column)[slot.Row];
+        var archetype = ArchetypeOf(slot);
+        var column = archetype.ColumnOf(Component<T>.Id);
+        if (column < 0) throw new MissingComponentException(entity, typeof(T), archetype.Signature);
+        return ref archetype.Chunks[slot.ChunkIndex].ColumnAt<T>(column)[slot.Row];
     }
 
     /// <summary>Component <typeparamref name="T"/> of <paramref name="entity"/>, if it has one.</summary>
@@ -30,7 +31,7 @@ public sealed partial class World
 
     /// <summary>Whether <paramref name="entity"/> has component <typeparamref name="T"/>.</summary>
     /// <exception cref="DeadEntityException">The entity is not alive.</exception>
-    public bool Has<T>(Entity entity) => SlotOf(entity, $"Has<{typeof(T).Name}>").Archetype!.ColumnOf(Component<T>.Id) >= 0;
+    public bool Has<T>(Entity entity) => ArchetypeOf(SlotOf(entity, $"Has<{typeof(T).Name}>")).ColumnOf(Component<T>.Id) >= 0;
 
     /// <summary>
     /// Adds component <typeparamref name="T"/> to <paramref name="entity"/>, moving it to the archetype
@@ -42,7 +43,7 @@ public sealed partial class World
         ref var slot = ref SlotOf(entity, $"Add<{typeof(T).Name}>");
         EnsureNotIterating("Add");
         var id = Component<T>.Id;
-        var from = slot.Archetype!;
+        var from = ArchetypeOf(slot);
         if (from.ColumnOf(id) >= 0) throw new InvalidOperationException($"{entity} already has component {typeof(T).Name}.");
         if (!from.AddEdges.TryGetValue(id, out var to))
         {
@@ -63,7 +64,7 @@ public sealed partial class World
         ref var slot = ref SlotOf(entity, $"Remove<{typeof(T).Name}>");
         EnsureNotIterating("Remove");
         var id = Component<T>.Id;
-        var from = slot.Archetype!;
+        var from = ArchetypeOf(slot);
         if (from.ColumnOf(id) < 0) throw new MissingComponentException(entity, typeof(T), from.Signature);
         if (!from.RemoveEdges.TryGetValue(id, out var to))
         {
@@ -75,7 +76,7 @@ public sealed partial class World
 
     private (Chunk Chunk, int Row) Move(Entity entity, ref EntitySlot slot, Archetype to)
     {
-        var from = slot.Archetype!;
+        var from = ArchetypeOf(slot);
         var (chunkIndex, row) = to.Add(entity);
         var chunk = to.Chunks[chunkIndex];
         Archetype.CopyShared(from.Chunks[slot.ChunkIndex], slot.Row, chunk, row);
@@ -85,7 +86,7 @@ public sealed partial class World
             _slots[moved.Id].ChunkIndex = slot.ChunkIndex;
             _slots[moved.Id].Row = slot.Row;
         }
-        slot.Archetype = to;
+        slot.ArchetypeId = to.Id;
         slot.ChunkIndex = chunkIndex;
         slot.Row = row;
         StructureVersion++;

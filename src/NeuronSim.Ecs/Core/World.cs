@@ -7,9 +7,10 @@ namespace NeuronSim.Ecs;
 /// </summary>
 public sealed partial class World : IDisposable
 {
+    // 16 bytes an entity: the archetype as a 1-based index into _archetypeList (0 = dead).
     private struct EntitySlot
     {
-        public Archetype? Archetype;
+        public int ArchetypeId;
         public int ChunkIndex;
         public int Row;
         public int Version;
@@ -52,7 +53,7 @@ public sealed partial class World : IDisposable
 
     /// <summary>Whether <paramref name="entity"/> is alive in this world.</summary>
     public bool IsAlive(Entity entity) =>
-        (uint)entity.Id < (uint)_nextId && _slots[entity.Id].Version == entity.Version && _slots[entity.Id].Archetype is not null;
+        (uint)entity.Id < (uint)_nextId && _slots[entity.Id].Version == entity.Version && _slots[entity.Id].ArchetypeId != 0;
 
     /// <summary>Creates an entity with no components.</summary>
     public Entity Create()
@@ -67,13 +68,13 @@ public sealed partial class World : IDisposable
     {
         ref var slot = ref SlotOf(entity, nameof(Destroy));
         EnsureNotIterating(nameof(Destroy));
-        var moved = slot.Archetype!.RemoveAt(slot.ChunkIndex, slot.Row);
+        var moved = ArchetypeOf(slot).RemoveAt(slot.ChunkIndex, slot.Row);
         if (moved != Entity.Null)
         {
             _slots[moved.Id].ChunkIndex = slot.ChunkIndex;
             _slots[moved.Id].Row = slot.Row;
         }
-        slot.Archetype = null;
+        slot.ArchetypeId = 0;
         slot.Version++;
         if (_freeCount == _freeIds.Length) Array.Resize(ref _freeIds, _freeIds.Length * 2);
         _freeIds[_freeCount++] = entity.Id;
@@ -82,7 +83,7 @@ public sealed partial class World : IDisposable
     }
 
     /// <summary>The component types <paramref name="entity"/> has.</summary>
-    public Signature GetSignature(Entity entity) => SlotOf(entity, nameof(GetSignature)).Archetype!.Signature;
+    public Signature GetSignature(Entity entity) => ArchetypeOf(SlotOf(entity, nameof(GetSignature))).Signature;
 
     /// <summary>
     /// Destroys every entity and archetype. Handles from before stay dead: the world may be used
@@ -101,9 +102,9 @@ public sealed partial class World : IDisposable
         for (var id = _nextId - 1; id >= 0; id--)
         {
             ref var slot = ref _slots[id];
-            if (slot.Archetype is not null)
+            if (slot.ArchetypeId != 0)
             {
-                slot.Archetype = null;
+                slot.ArchetypeId = 0;
                 slot.Version++;
             }
             _freeIds[_freeCount++] = id;
@@ -118,8 +119,22 @@ public sealed partial class World : IDisposable
         archetype = new Archetype(signature, _chunkSizeInBytes, _minimumEntitiesPerChunk);
         _archetypes.Add(signature, archetype);
         _archetypeList.Add(archetype);
+        archetype.Id = _archetypeList.Count;
         return archetype;
     }
+
+    /// <summary>
+    /// Makes room for <paramref name="additional"/> more entities, so a bulk creation neither
+    /// regrows the entity table nor leaves it oversized (like Arch's <c>Reserve</c>).
+    /// </summary>
+    public void Reserve(int additional)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(additional);
+        var needed = _nextId + Math.Max(0, additional - _freeCount);
+        if (needed > _slots.Length) Array.Resize(ref _slots, needed);
+    }
+
+    private Archetype ArchetypeOf(in EntitySlot slot) => _archetypeList[slot.ArchetypeId - 1];
 
     private (Entity Entity, Chunk Chunk, int Row) CreateIn(Archetype archetype)
     {
@@ -138,7 +153,7 @@ public sealed partial class World : IDisposable
         ref var slot = ref _slots[id];
         var entity = new Entity(id, slot.Version);
         var (chunkIndex, row) = archetype.Add(entity);
-        slot.Archetype = archetype;
+        slot.ArchetypeId = archetype.Id;
         slot.ChunkIndex = chunkIndex;
         slot.Row = row;
         Size++;

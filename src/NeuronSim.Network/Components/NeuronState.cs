@@ -2,7 +2,8 @@ namespace NeuronSim.Network.Components;
 
 /// <summary>
 /// A neuron's per-sample state for the whole batch, one entry per data point:
-/// net input z, output a = f(z), and delta = dL/dz from back-propagation.
+/// net input z, output a = f(z), and delta = dL/dz from back-propagation. Entries past the
+/// batch size are padding: their deltas stay zero, so they add nothing to any gradient.
 /// </summary>
 public struct NeuronState
 {
@@ -15,11 +16,13 @@ public struct NeuronState
     /// <summary>dL/dz per sample.</summary>
     public double[] Delta;
 
-    /// <summary>State vectors for a batch of <paramref name="samples"/> points.</summary>
-    public static NeuronState ForBatch(int samples) => new()
+    /// <summary>
+    /// State vectors for a batch of <paramref name="samples"/> points, padded with zeros to a
+    /// multiple of <see cref="Model.BatchKernels.Lane"/> so the vector loops need no tail.
+    /// </summary>
+    public static NeuronState ForBatch(int samples)
     {
-        Net = new double[samples],
-        Out = new double[samples],
-        Delta = new double[samples],
-    };
+        var padded = Model.BatchKernels.Padded(samples);
+        return new NeuronState { Net = new double[padded], Out = new double[padded], Delta = new double[padded] };
+    }
 }

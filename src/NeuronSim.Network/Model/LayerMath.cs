@@ -11,23 +11,17 @@ namespace NeuronSim.Network.Model;
 /// </summary>
 public static class LayerMath
 {
-    /// <summary>z_j = b_j + sum_i w_ji a_i and a_j = f(z_j) for every neuron j of the layer.</summary>
+    /// <summary>
+    /// z_j = b_j + sum_i w_ji a_i and a_j = f(z_j) for every neuron j of the layer, over
+    /// <paramref name="samples"/> (padded) samples. <paramref name="weights"/> holds the layer's
+    /// row-major matrix at <paramref name="offset"/>; an empty <paramref name="bias"/> means no bias.
+    /// </summary>
     public static void Forward(
-        ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, double[][] inputs,
+        double[] weights, int offset, double[] bias, double[][] inputs,
         double[][] net, double[][] output, Activation activation, int samples)
     {
-        var fanIn = inputs.Length;
-        for (var j = 0; j < net.Length; j++)
-        {
-            var z = net[j].AsSpan(0, samples);
-            z.Fill(bias.IsEmpty ? 0 : bias[j]);
-            var w = weights.Slice(j * fanIn, fanIn);
-            for (var i = 0; i < fanIn; i++)
-            {
-                TensorPrimitives.MultiplyAdd(inputs[i].AsSpan(0, samples), w[i], z, z);
-            }
-            Activate(activation, z, output[j].AsSpan(0, samples));
-        }
+        BatchKernels.WeightedSums(weights, offset, inputs.Length, 1, inputs, net, bias, samples);
+        for (var j = 0; j < net.Length; j++) Activate(activation, net[j].AsSpan(0, samples), output[j].AsSpan(0, samples));
     }
 
     /// <summary>a = f(z).</summary>
@@ -65,33 +59,14 @@ public static class LayerMath
         }
     }
 
-    /// <summary>dL/dw_ji = sum_s delta_j a_i and dL/db_j = sum_s delta_j.</summary>
-    public static void Gradients(
-        double[][] delta, double[][] inputs, Span<double> weightGrads, Span<double> biasGrads, int samples)
+    /// <summary>dL/dw_ji = sum_s delta_j a_i and dL/db_j = sum_s delta_j (an empty <paramref name="biasGrads"/>: no bias).</summary>
+    public static void Gradients(double[][] delta, double[][] inputs, double[] weightGrads, int offset, double[] biasGrads, int samples)
     {
-        var fanIn = inputs.Length;
-        for (var j = 0; j < delta.Length; j++)
-        {
-            var d = delta[j].AsSpan(0, samples);
-            var g = weightGrads.Slice(j * fanIn, fanIn);
-            for (var i = 0; i < fanIn; i++) g[i] = TensorPrimitives.Dot(d, inputs[i].AsSpan(0, samples));
-            if (!biasGrads.IsEmpty) biasGrads[j] = TensorPrimitives.Sum(d);
-        }
+        BatchKernels.GradientDots(delta, inputs, weightGrads, offset, samples);
+        for (var j = 0; j < biasGrads.Length; j++) biasGrads[j] = TensorPrimitives.Sum(delta[j].AsSpan(0, samples));
     }
 
     /// <summary>dL/da_i = sum_j w_ji delta_j, written into <paramref name="inputDelta"/> (one vector per input neuron).</summary>
-    public static void BackpropagateDelta(
-        ReadOnlySpan<double> weights, double[][] delta, double[][] inputDelta, int samples)
-    {
-        var fanIn = inputDelta.Length;
-        for (var i = 0; i < fanIn; i++)
-        {
-            var di = inputDelta[i].AsSpan(0, samples);
-            di.Clear();
-            for (var j = 0; j < delta.Length; j++)
-            {
-                TensorPrimitives.MultiplyAdd(delta[j].AsSpan(0, samples), weights[j * fanIn + i], di, di);
-            }
-        }
-    }
+    public static void BackpropagateDelta(double[] weights, int offset, double[][] delta, double[][] inputDelta, int samples) =>
+        BatchKernels.WeightedSums(weights, offset, 1, inputDelta.Length, delta, inputDelta, [], samples);
 }

@@ -16,6 +16,7 @@ public static class NetworkBuilder
         spec.Validate();
         var random = new Random(spec.Seed);
         var sizes = spec.LayerSizes;
+        world.Reserve(sizes.Sum() + sizes.Skip(1).Select((n, l) => n * sizes[l]).Sum());
         var previous = new Entity[sizes[0]];
         for (var i = 0; i < sizes[0]; i++)
         {

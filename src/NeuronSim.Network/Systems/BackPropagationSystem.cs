@@ -16,21 +16,21 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
     {
         var topology = context.Topology;
         var layers = topology.Layers;
-        var samples = topology.Samples;
+        var samples = topology.PaddedSamples;
         var output = topology.Output;
         var labels = context.Data.Labels;
-        var delta = output.Delta[0];
-        for (var s = 0; s < samples; s++) delta[s] = 2 * (output.Out[0][s] - labels[s]) / samples;
-        LayerMath.MultiplyByDerivative(output.Activation, output.Net[0].AsSpan(0, samples), output.Out[0].AsSpan(0, samples), delta.AsSpan(0, samples));
+        var n = labels.Length;
+        var (delta, prediction) = (output.Delta[0], output.Out[0]);
+        for (var s = 0; s < n; s++) delta[s] = 2 * (prediction[s] - labels[s]) / n;
+        LayerMath.MultiplyByDerivative(output.Activation, output.Net[0].AsSpan(0, n), prediction.AsSpan(0, n), delta.AsSpan(0, n));
 
         for (var l = layers.Length - 1; l >= 1; l--)
         {
             var layer = layers[l];
             var below = layers[l - 1];
-            var weights = topology.Weights.AsSpan(layer.WeightOffset, layer.WeightCount);
-            LayerMath.Gradients(layer.Delta, below.Out, topology.WeightGrads.AsSpan(layer.WeightOffset, layer.WeightCount), layer.BiasGrad, samples);
+            LayerMath.Gradients(layer.Delta, below.Out, topology.WeightGrads, layer.WeightOffset, layer.BiasGrad, samples);
             if (l == 1) continue;
-            LayerMath.BackpropagateDelta(weights, layer.Delta, below.Delta, samples);
+            LayerMath.BackpropagateDelta(topology.Weights, layer.WeightOffset, layer.Delta, below.Delta, samples);
             for (var i = 0; i < below.Size; i++)
             {
                 LayerMath.MultiplyByDerivative(below.Activation, below.Net[i].AsSpan(0, samples), below.Out[i].AsSpan(0, samples), below.Delta[i].AsSpan(0, samples));

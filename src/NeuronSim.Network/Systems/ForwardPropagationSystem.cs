@@ -19,9 +19,8 @@ public sealed class ForwardPropagationSystem(World world) : BaseSystem<World, Tr
         for (var l = 1; l < layers.Length; l++)
         {
             var layer = layers[l];
-            LayerMath.Forward(
-                topology.Weights.AsSpan(layer.WeightOffset, layer.WeightCount), layer.Bias,
-                layers[l - 1].Out, layer.Net, layer.Out, layer.Activation, topology.Samples);
+            LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias,
+                layers[l - 1].Out, layer.Net, layer.Out, layer.Activation, topology.PaddedSamples);
         }
     }
 }

@@ -17,14 +17,17 @@ public sealed class NetworkTopology
 
     private readonly World _world;
     private readonly long _structureVersion;
-    private readonly List<(Chunk Chunk, int[] FlatIndex)> _weightChunks = new();
+    private static readonly QueryDescription BiasQuery = new QueryDescription().WithAll<Neuron, Bias>();
+
+    private readonly List<WeightChunk> _weightChunks = new();
+    private readonly List<Chunk> _biasChunks = new();
 
     private NetworkTopology(World world, LayerView[] layers, int samples)
     {
         _world = world;
         _structureVersion = world.StructureVersion;
         Layers = layers;
-        Samples = samples;
+        PaddedSamples = samples;
         var weightCount = layers.Sum(l => l.WeightCount);
         Weights = new double[weightCount];
         WeightGrads = new double[weightCount];
@@ -36,8 +39,8 @@ public sealed class NetworkTopology
     /// <summary>The output layer.</summary>
     public LayerView Output => Layers[^1];
 
-    /// <summary>How many samples the neurons' state vectors hold.</summary>
-    public int Samples { get; }
+    /// <summary>The length of the neurons' state vectors: the batch size padded to a multiple of 8.</summary>
+    public int PaddedSamples { get; }
 
     /// <summary>Every weight value, layer after layer, row-major within a layer.</summary>
     public double[] Weights { get; }
@@ -87,28 +90,24 @@ public sealed class NetworkTopology
     /// <summary>Reads every <see cref="Weight"/> and <see cref="Bias"/> value into the flat arrays.</summary>
     public void GatherParameters()
     {
-        foreach (var (chunk, flatIndex) in _weightChunks)
+        foreach (var chunk in _weightChunks) chunk.Gather(Weights);
+        foreach (var chunk in _biasChunks)
         {
-            var weights = chunk.GetSpan<Weight>();
-            for (var row = 0; row < weights.Length; row++) Weights[flatIndex[row]] = weights[row].Value;
-        }
-        foreach (var layer in Layers)
-        {
-            for (var j = 0; j < layer.Bias.Length; j++) layer.Bias[j] = _world.Get<Bias>(layer.Neurons[j]).Value;
+            var neurons = chunk.GetSpan<Neuron>();
+            var biases = chunk.GetSpan<Bias>();
+            for (var row = 0; row < neurons.Length; row++) Layers[neurons[row].Layer].Bias[neurons[row].Index] = biases[row].Value;
         }
     }
 
     /// <summary>Writes the flat gradients into every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/>.</summary>
     public void ScatterGradients()
     {
-        foreach (var (chunk, flatIndex) in _weightChunks)
+        foreach (var chunk in _weightChunks) chunk.Scatter(WeightGrads);
+        foreach (var chunk in _biasChunks)
         {
-            var weights = chunk.GetSpan<Weight>();
-            for (var row = 0; row < weights.Length; row++) weights[row].Grad = WeightGrads[flatIndex[row]];
-        }
-        foreach (var layer in Layers)
-        {
-            for (var j = 0; j < layer.BiasGrad.Length; j++) _world.Get<Bias>(layer.Neurons[j]).Grad = layer.BiasGrad[j];
+            var neurons = chunk.GetSpan<Neuron>();
+            var biases = chunk.GetSpan<Bias>();
+            for (var row = 0; row < neurons.Length; row++) biases[row].Grad = Layers[neurons[row].Layer].BiasGrad[neurons[row].Index];
         }
     }
 
@@ -137,8 +136,9 @@ public sealed class NetworkTopology
                 seen[index] = true;
                 flatIndex[row] = index;
             }
-            _weightChunks.Add((chunk, flatIndex));
+            _weightChunks.Add(new WeightChunk(chunk, flatIndex));
         }
+        foreach (var chunk in _world.GetChunks(in BiasQuery)) _biasChunks.Add(chunk);
         var missing = Array.IndexOf(seen, false);
         if (missing >= 0) throw new InvalidOperationException($"the network is not fully connected: weight {missing} has no synapse");
     }

@@ -26,8 +26,8 @@ public sealed class Predictor
         for (var l = 1; l < layers.Length; l++)
         {
             var layer = layers[l];
-            LayerMath.Forward(topology.Weights.AsSpan(layer.WeightOffset, layer.WeightCount), layer.Bias,
-                _out[l - 1], _net[l], _out[l], layer.Activation, n);
+            LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias,
+                _out[l - 1], _net[l], _out[l], layer.Activation, BatchKernels.Padded(n));
         }
         _out[^1][0].AsSpan(0, n).CopyTo(output);
     }
@@ -36,7 +36,7 @@ public sealed class Predictor
     {
         var layers = topology.Layers;
         if (_out.Length == layers.Length && _capacity >= n && _out.Zip(layers).All(p => p.First.Length == p.Second.Size)) return;
-        _capacity = Math.Max(n, _capacity);
+        _capacity = BatchKernels.Padded(Math.Max(n, _capacity));
         _net = layers.Select(l => Enumerable.Range(0, l.Size).Select(_ => new double[_capacity]).ToArray()).ToArray();
         _out = layers.Select(l => Enumerable.Range(0, l.Size).Select(_ => new double[_capacity]).ToArray()).ToArray();
     }

@@ -33,9 +33,11 @@ public sealed class TrainingContext(World world, DataSet data, TrainingOptions o
     /// <summary>Fraction of points whose rounded prediction equals the label, in the last forward pass.</summary>
     public double Accuracy { get; set; }
 
-    /// <summary>The loss of every epoch so far, epoch 1 first.</summary>
-    public List<double> LossHistory { get; } = new();
+    /// <summary>The loss of every epoch so far, epoch 1 first (room for the first 100000 is reserved up front, so ticks do not allocate).</summary>
+    public List<double> LossHistory { get; } = new(Math.Min(options.MaxEpochs, HistoryReserve));
 
     /// <summary>The accuracy of every epoch so far.</summary>
-    public List<double> AccuracyHistory { get; } = new();
+    public List<double> AccuracyHistory { get; } = new(Math.Min(options.MaxEpochs, HistoryReserve));
+
+    private const int HistoryReserve = 100_000;
 }

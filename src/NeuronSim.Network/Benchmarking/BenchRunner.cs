@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using NeuronSim.Network.Data;
+using NeuronSim.Network.Model;
+using NeuronSim.Network.Training;
+
+namespace NeuronSim.Network.Benchmarking;
+
+/// <summary>One measured case: the ECS simulation and the dense reference on the same network and data.</summary>
+/// <param name="Data">The data set's name.</param>
+/// <param name="Hidden">Hidden layer sizes.</param>
+/// <param name="Samples">Points in the batch.</param>
+/// <param name="FlopsPerEpoch">FLOPs of one epoch (see <see cref="FlopCount"/>).</param>
+/// <param name="EcsMicroseconds">ECS time per epoch.</param>
+/// <param name="DenseMicroseconds">Dense reference time per epoch.</param>
+/// <param name="EcsBytesPerEpoch">Bytes the ECS allocated per epoch on the training thread after warm-up.</param>
+public sealed record BenchResult(string Data, int[] Hidden, int Samples, double FlopsPerEpoch,
+    double EcsMicroseconds, double DenseMicroseconds, double EcsBytesPerEpoch)
+{
+    /// <summary>ECS GFLOP/s.</summary>
+    public double EcsGflops => FlopsPerEpoch / EcsMicroseconds / 1e3;
+
+    /// <summary>Dense reference GFLOP/s.</summary>
+    public double DenseGflops => FlopsPerEpoch / DenseMicroseconds / 1e3;
+
+    /// <summary>ECS time over dense time (below 1: the ECS is faster).</summary>
+    public double Ratio => EcsMicroseconds / DenseMicroseconds;
+}
+
+/// <summary>Times ECS training against the dense reference, side by side in one process.</summary>
+public static class BenchRunner
+{
+    /// <summary>The cases of the performance issue: (4,4), (10,10), (100,100), (400,400) on xor and linear.</summary>
+    public static IEnumerable<(string Data, int[] Hidden)> DefaultCases() =>
+        from data in new[] { "xor", "linear" }
+        from hidden in new[] { new[] { 4, 4 }, [10, 10], [100, 100], [400, 400] }
+        select (data, hidden);
+
+    /// <summary>Measures one case for about <paramref name="seconds"/> per side.</summary>
+    public static BenchResult Measure(string data, int[] hidden, double seconds = 0.5)
+    {
+        var set = DataSets.ByName(data);
+        var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = int.MaxValue };
+        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1), set, options);
+        var dense = new DenseReference(simulation);
+        var flops = FlopCount.PerEpoch(simulation.Spec.LayerSizes, set.Count);
+
+        simulation.Step(3);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ecs = Time(() => simulation.Step(), seconds, out var ecsEpochs);
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)ecsEpochs;
+        dense.Step();
+        var reference = Time(() => dense.Step(), seconds, out _);
+        return new BenchResult(data, hidden, set.Count, flops, ecs, reference, allocated);
+    }
+
+    /// <summary>Runs a small case briefly so the first measured case does not pay for the JIT.</summary>
+    public static void WarmUp() => Measure("xor", [10, 10], 0.2);
+
+    /// <summary>
+    /// Bytes a network world of <paramref name="hidden"/> keeps alive (entity table, chunks of
+    /// neurons and weights, the neurons' batch vectors for <paramref name="samples"/> points),
+    /// divided by its number of weight entities.
+    /// </summary>
+    public static double WorldBytesPerWeight(int[] hidden, int samples)
+    {
+        var spec = NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var world = Ecs.World.Create();
+        NetworkBuilder.Build(world, spec, samples);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var weights = world.CountEntities(new Ecs.QueryDescription().WithAll<Components.Weight>());
+        GC.KeepAlive(world);
+        return (after - before) / (double)weights;
+    }
+
+    /// <summary>Microseconds per call of <paramref name="epoch"/>, repeated for about <paramref name="seconds"/>.</summary>
+    private static double Time(Action epoch, double seconds, out long epochs)
+    {
+        var watch = Stopwatch.StartNew();
+        epochs = 0;
+        var batch = 1L;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            for (var k = 0; k < batch; k++) epoch();
+            epochs += batch;
+            batch = Math.Min(batch * 2, 4096);
+        }
+        return watch.Elapsed.TotalMicroseconds / epochs;
+    }
+}
