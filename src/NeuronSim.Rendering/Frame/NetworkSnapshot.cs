@@ -45,6 +45,9 @@ public sealed class NetworkSnapshot
     /// <summary>Per layer: the activation function (identity for the input layer).</summary>
     public Activation[] Activations { get; private set; } = [];
 
+    /// <summary>A hash of every weight and bias at the last <see cref="Read"/>: equal values, equal fingerprint.</summary>
+    public long Fingerprint { get; private set; }
+
     /// <summary>Reads the network held by <paramref name="world"/>.</summary>
     public void Read(World world)
     {
@@ -55,18 +58,22 @@ public sealed class NetworkSnapshot
         {
             foreach (var weight in chunk.GetSpan<Weight>()) EdgeWeight[k++] = weight.Value;
         }
+        var hash = 17L;
         for (var layer = 0; layer < _neurons.Length; layer++)
         {
             var neurons = _neurons[layer];
             for (var j = 0; j < neurons.Length; j++)
             {
                 Bias[layer][j] = world.TryGet<Bias>(neurons[j], out var bias) ? bias.Value : double.NaN;
+                hash = unchecked(hash * 31 + BitConverter.DoubleToInt64Bits(Bias[layer][j]));
                 var outputs = world.Get<NeuronState>(neurons[j]).Out;
                 var sum = 0.0;
                 foreach (var value in outputs) sum += value;
                 MeanActivation[layer][j] = outputs.Length == 0 ? 0 : sum / outputs.Length;
             }
         }
+        foreach (var w in EdgeWeight) hash = unchecked(hash * 31 + BitConverter.DoubleToInt64Bits(w));
+        Fingerprint = hash;
     }
 
     private void Resolve(World world)

@@ -15,6 +15,9 @@ public static class CliErrors
     /// <summary>Bad arguments, options or input files.</summary>
     public const int Usage = 2;
 
+    /// <summary>Stopped by Ctrl+C (the conventional 128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Prints "error: ..." on one line to standard error and returns the exit code.</summary>
     public static int Report(Exception exception)
     {

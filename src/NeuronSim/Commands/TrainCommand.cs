@@ -31,7 +31,7 @@ public sealed class TrainCommand : Command<TrainSettings>
             + $"until loss < {Format(settings.TargetLoss)} or {settings.Epochs} epochs");
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            RunPlain(simulation, settings, output, cancellationToken);
+            Train(simulation, settings, output.WriteLine, cancellationToken);
         }
         else
         {
@@ -40,7 +40,8 @@ public sealed class TrainCommand : Command<TrainSettings>
                 .Start(progress =>
                 {
                     var task = progress.AddTask("training", maxValue: settings.Epochs);
-                    RunPlain(simulation, settings, output, cancellationToken, () =>
+                    // Inside a live progress display, lines go through AnsiConsole so they print above the bar.
+                    Train(simulation, settings, line => AnsiConsole.WriteLine(line), cancellationToken, () =>
                     {
                         task.Value = simulation.Epoch;
                         task.Description = $"loss {simulation.Loss:0.000000}";
@@ -48,26 +49,29 @@ public sealed class TrainCommand : Command<TrainSettings>
                     task.Value = task.MaxValue;
                 });
         }
-        return Report(simulation, output);
+        return Report(simulation, output, cancellationToken.IsCancellationRequested);
     }
 
-    private static void RunPlain(TrainingSimulation simulation, TrainSettings settings, TextWriter output, CancellationToken cancel, Action? onChunk = null)
+    private static void Train(TrainingSimulation simulation, TrainSettings settings, Action<string> log, CancellationToken cancel, Action? onChunk = null)
     {
         while (simulation.Status == TrainingStatus.Running && !cancel.IsCancellationRequested)
         {
             var status = simulation.Step();
             if (settings.LogEvery > 0 && simulation.Epoch % settings.LogEvery == 0 && status != TrainingStatus.Diverged)
             {
-                output.WriteLine(LogLine(simulation.Epoch, simulation.Loss));
+                log(LogLine(simulation.Epoch, simulation.Loss));
             }
             if (simulation.Epoch % 256 == 0) onChunk?.Invoke();
         }
     }
 
-    private static int Report(TrainingSimulation simulation, TextWriter output)
+    private static int Report(TrainingSimulation simulation, TextWriter output, bool interrupted)
     {
         switch (simulation.Status)
         {
+            case TrainingStatus.Running when interrupted:
+                output.WriteLine($"Interrupted at epoch {simulation.Epoch} (loss {Format(simulation.Loss)})");
+                break;
             case TrainingStatus.Diverged:
                 Console.Error.WriteLine($"error: the loss became {Format(simulation.Loss)} at epoch {simulation.Epoch}: training diverged (try a smaller --lr)");
                 return CliErrors.Failed;
@@ -89,7 +93,7 @@ public sealed class TrainCommand : Command<TrainSettings>
         {
             output.WriteLine($"[{predictions[k].ToString("0.00000000e+00", CultureInfo.InvariantCulture)}]  label {simulation.Data.Labels[k]}");
         }
-        return CliErrors.Ok;
+        return interrupted ? CliErrors.Interrupted : CliErrors.Ok;
     }
 
     /// <summary>The lab's log line: "epoch: 1000    loss: 0.014642580065354419".</summary>

@@ -49,7 +49,7 @@ public enum Key
 public readonly record struct KeyPress(Key Key, bool Shift);
 
 /// <summary>Maps SDL keycodes to <see cref="Key"/>.</summary>
-internal static class KeyMap
+internal static class SdlKeys
 {
     /// <summary>The <see cref="Key"/> for an SDL keycode, or false when the app does not use it.</summary>
     public static bool TryMap(int sdlKeycode, out Key key)

@@ -64,7 +64,9 @@ public sealed unsafe class SdlWindow : IDisposable
         {
             // Must precede SDL_Init: without it SDL 2.26 silently falls back to "offscreen" when
             // there is no display. Setting the environment variable from .NET has no effect.
-            Sdl.SDL_SetHint("SDL_VIDEODRIVER", "x11,wayland");
+            // Wayland only when a Wayland session is there: probing it otherwise prints noise.
+            var drivers = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")) ? "x11" : "wayland,x11";
+            Sdl.SDL_SetHint("SDL_VIDEODRIVER", drivers);
         }
         catch (DllNotFoundException)
         {
@@ -76,7 +78,7 @@ public sealed unsafe class SdlWindow : IDisposable
         {
             var why = Sdl.GetError();
             Sdl.SDL_Quit();
-            error = $"cannot open a window ({Describe(why)}): no display: set DISPLAY or run under xvfb-run";
+            error = $"cannot open a window ({Describe(why)}): no display: set DISPLAY or run under xvfb-run (apt-get install xvfb)";
             return false;
         }
 
@@ -171,7 +173,7 @@ public sealed unsafe class SdlWindow : IDisposable
                     _closed = true;
                     break;
                 case Sdl.SDL_KEYDOWN:
-                    if (KeyMap.TryMap(e.KeySym, out var key) && (e.KeyRepeat == 0 || KeyMap.Repeats(key)))
+                    if (SdlKeys.TryMap(e.KeySym, out var key) && (e.KeyRepeat == 0 || SdlKeys.Repeats(key)))
                         keys.Add(new KeyPress(key, (e.KeyMod & (Sdl.KMOD_LSHIFT | Sdl.KMOD_RSHIFT)) != 0));
                     break;
             }

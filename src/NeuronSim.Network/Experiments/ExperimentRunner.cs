@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using NeuronSim.Network.Data;
+using NeuronSim.Network.Model;
+using NeuronSim.Network.Training;
+
+namespace NeuronSim.Network.Experiments;
+
+/// <summary>
+/// Runs a plan's runs in parallel (each run is its own world), slowest first, saving each result
+/// and refreshing results.csv / results.md the moment a run ends. Runs already saved are skipped,
+/// which is how a plan is resumed. Cancellation stops the running runs and keeps the finished ones.
+/// </summary>
+public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
+{
+    private readonly Lock _tables = new();
+    private int _done;
+
+    /// <summary>How many runs train at once (default: every core).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Runs every run of the plan that has no saved result; returns the results of the whole plan by run id.</summary>
+    /// <returns>The results, and whether every run finished (false when cancelled).</returns>
+    public (Dictionary<string, RunResult> Results, bool Complete) Run(IProgress<RunEvent>? progress, CancellationToken cancel)
+    {
+        plan.Validate();
+        var runs = plan.DistinctRuns();
+        var total = runs.Count;
+        _done = 0;
+        var pending = new List<PlannedRun>();
+        foreach (var run in runs)
+        {
+            if (store.TryLoad(run.Id) is { } saved)
+            {
+                progress?.Report(new RunEvent(RunEventKind.Skipped, run, saved.Epochs, saved.FinalLoss, saved, Interlocked.Increment(ref _done), total));
+            }
+            else
+            {
+                pending.Add(run);
+            }
+        }
+        var data = plan.DataSets.ToDictionary(name => name, name => DataSets.ByName(name, plan.LinearPoints, plan.DataSeed));
+        var queue = new ConcurrentQueue<PlannedRun>(pending.OrderByDescending(run => run.CostPerEpoch(plan.LinearPoints)));
+        var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Parallelism, pending.Count))).Select(_ => new Thread(() =>
+        {
+            while (!cancel.IsCancellationRequested && queue.TryDequeue(out var run))
+            {
+                progress?.Report(new RunEvent(RunEventKind.Started, run, 0, double.NaN, null, Volatile.Read(ref _done), total));
+                var result = Train(run, data[run.DataSet], plan, (epoch, loss) =>
+                    progress?.Report(new RunEvent(RunEventKind.Progress, run, epoch, loss, null, Volatile.Read(ref _done), total)), cancel);
+                if (result is null)
+                {
+                    progress?.Report(new RunEvent(RunEventKind.Cancelled, run, 0, double.NaN, null, Volatile.Read(ref _done), total));
+                    continue;
+                }
+                store.Save(result);
+                WriteTables(runs);
+                progress?.Report(new RunEvent(RunEventKind.Finished, run, result.Epochs, result.FinalLoss, result, Interlocked.Increment(ref _done), total));
+            }
+        }) { IsBackground = true, Name = "experiment run" }).ToList();
+        foreach (var worker in workers) worker.Start();
+        foreach (var worker in workers) worker.Join();
+        var results = store.LoadAll(runs);
+        WriteTables(runs);
+        return (results, results.Count == total);
+    }
+
+    /// <summary>
+    /// Trains one run to its end (converged, epoch cap, or diverged), reporting (epoch, loss) a few
+    /// times a second; returns null when cancelled first.
+    /// </summary>
+    public static RunResult? Train(PlannedRun run, DataSet data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var setting = run.Setting;
+        var spec = NetworkSpec.Uniform(setting.Hidden, setting.Activation, setting.UseBias, run.Seed);
+        var options = new TrainingOptions { LearningRate = setting.LearningRate, TargetLoss = plan.TargetLoss, MaxEpochs = plan.MaxEpochs };
+        using var simulation = new TrainingSimulation(spec, data, options);
+        var curve = new LossCurve();
+        var lastReport = 0L;
+        var previous = double.NaN;
+        var flatSince = 0;
+        var lastFinite = (Epoch: 0, Loss: double.NaN);
+        while (simulation.Status == TrainingStatus.Running)
+        {
+            if ((simulation.Epoch & 31) == 0)
+            {
+                if (cancel.IsCancellationRequested) return null;
+                if (clock.ElapsedMilliseconds - lastReport >= 200)
+                {
+                    lastReport = clock.ElapsedMilliseconds;
+                    onProgress?.Invoke(simulation.Epoch, simulation.Loss);
+                }
+            }
+            simulation.Step();
+            var loss = simulation.Loss;
+            if (!double.IsFinite(loss)) break;
+            curve.Add(simulation.Epoch, loss);
+            lastFinite = (simulation.Epoch, loss);
+            if (loss != previous) flatSince = simulation.Epoch;
+            previous = loss;
+        }
+        curve.Finish(lastFinite.Epoch, lastFinite.Loss);
+        var (_, accuracy) = simulation.Evaluate();
+        var (gridX0, gridX1) = PredictionGrid.Points();
+        var grid = new double[gridX0.Length];
+        simulation.Predict(gridX0, gridX1, grid);
+        return new RunResult
+        {
+            Id = run.Id,
+            DataSet = run.DataSet,
+            Setting = setting,
+            Seed = run.Seed,
+            Status = simulation.Status,
+            Epochs = simulation.Epoch,
+            FinalLoss = simulation.Loss,
+            Accuracy = accuracy,
+            FlatSinceEpoch = flatSince,
+            WallSeconds = clock.Elapsed.TotalSeconds,
+            MaxEpochs = plan.MaxEpochs,
+            Curve = curve,
+            Predictions = simulation.PredictTraining().Select(Round).ToArray(),
+            Grid = grid.Select(Round).ToArray(),
+            FinishedAt = DateTimeOffset.Now,
+        };
+    }
+
+    private void WriteTables(IReadOnlyList<PlannedRun> runs)
+    {
+        lock (_tables)
+        {
+            var table = ResultsTable.Build(plan, store.LoadAll(runs));
+            store.WriteText("results.csv", table.ToCsv());
+            store.WriteText("results.md", table.ToMarkdown());
+            if (plan.Seeds > 1) store.WriteText("summary.csv", table.SummaryCsv());
+        }
+    }
+
+    private static double Round(double value) => double.IsFinite(value) ? Math.Round(value, 5) : value;
+}

@@ -1,0 +1,20 @@
+namespace NeuronSim.Network.Experiments;
+
+/// <summary>One training run of a plan: a setting on a data set with one weight seed.</summary>
+/// <param name="DataSet">"xor" or "linear".</param>
+/// <param name="Setting">What is trained.</param>
+/// <param name="Seed">The seed of the initial weights.</param>
+public sealed record PlannedRun(string DataSet, ExperimentSetting Setting, int Seed)
+{
+    /// <summary>Names the run's result file; identical runs in different experiments share it.</summary>
+    public string Id => $"{DataSet}-{Setting.Key}-s{Seed}";
+
+    /// <summary>Relative cost of one epoch (multiply-adds per epoch), to start the slow runs first.</summary>
+    public double CostPerEpoch(int linearPoints)
+    {
+        int[] sizes = [2, .. Setting.Hidden, 1];
+        double weights = 0;
+        for (var i = 1; i < sizes.Length; i++) weights += (double)sizes[i - 1] * sizes[i];
+        return weights * (DataSet == "xor" ? 21 : linearPoints);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+
+namespace NeuronSim.Network.Experiments;
+
+/// <summary>
+/// Writes REPORT.md: the settings used, then per experiment (the lab's sections 3, 4.1, 4.2, 4.3)
+/// its settings, learning curves, the "Ground truth" / "Predict result" figures, the results table
+/// and a summary of what converged, what did not and what diverged.
+/// </summary>
+public static class ReportWriter
+{
+    /// <summary>The report as Markdown.</summary>
+    /// <param name="table">The results laid out along the plan.</param>
+    /// <param name="figures">The figures in the output directory.</param>
+    /// <param name="wallTime">How long this invocation took.</param>
+    /// <param name="cores">Runs trained in parallel.</param>
+    public static string Write(ResultsTable table, IReadOnlyList<ExperimentFigure> figures, TimeSpan wallTime, int cores)
+    {
+        var plan = table.Plan;
+        var finished = table.Rows.Where(r => r.Result is not null).Select(r => r.Run.Id).Distinct().Count();
+        var total = plan.DistinctRuns().Count;
+        var runTime = table.Rows.Where(r => r.Result is not null).DistinctBy(r => r.Run.Id).Sum(r => r.Result!.WallSeconds);
+        var text = new StringBuilder();
+        text.Append("# Lab 1: back-propagation experiments, reproduced with NeuronSim\n\n");
+        text.Append($"Generated {DateTimeOffset.Now:yyyy-MM-dd HH:mm} by `{(plan.CommandLine.Length > 0 ? plan.CommandLine : "neuronsim experiment " + plan.Name)}`. ");
+        text.Append("This report stands in for the lab report's sections 3 (results of testing) and 4 (discussion): every figure below was drawn from the runs in `runs/`, and every number is in `results.csv`.\n\n");
+        if (finished < total)
+        {
+            text.Append($"> **Incomplete:** {finished} of {total} runs finished. Resume with `neuronsim experiment --resume DIR`, DIR being the directory of this report.\n\n");
+        }
+        text.Append("## Settings used\n\n");
+        text.Append($"- **Network**: 2 inputs, the hidden layers of each setting, 1 output; fully connected; the activation of each setting on every layer (the lab's default: sigmoid, hidden (4,4)); biases {(AllBias(plan) ? "on" : "as listed")}.\n");
+        text.Append($"- **Initial weights**: N(0, 1) draws; weight seed{(plan.Seeds > 1 ? "s" : "")} {string.Join(", ", plan.SeedList)}.\n");
+        text.Append("- **Training**: mean squared error over all points; plain full-batch gradient descent, w <- w - lr * dL/dw; one epoch is one step.\n");
+        text.Append($"- **Stopping rule**: converged when the loss < {ResultsTable.Number(plan.TargetLoss)}; otherwise \"did not converge\" after {plan.MaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs; a NaN or infinite loss stops the run and is recorded as \"diverged at epoch N\" (its curve is drawn up to there).\n");
+        text.Append($"- **Data**: {string.Join("; ", plan.DataSets.Select(d => d == "xor" ? "XOR easy (21 points: (0.1i, 0.1i) label 0, (0.1i, 1 - 0.1i) label 1)" : $"linear ({plan.LinearPoints} uniform points in [0,1]^2, label 0 if x0 > x1 else 1, data seed {plan.DataSeed})"))}.\n");
+        text.Append("- **Accuracy**: the fraction of the training points whose output, rounded to 0 or 1, equals the label, after training (the lab's \"test accuracy\" on the same points).\n");
+        text.Append($"- **Runs**: {total} distinct runs (a setting shared by several experiments runs once), {cores} at a time; wall time of this invocation {Duration(wallTime)}, sum of the runs' times {Duration(TimeSpan.FromSeconds(runTime))}.\n\n");
+        foreach (var experiment in plan.Experiments)
+        {
+            WriteExperiment(text, table, experiment, figures.Where(f => f.Experiment == experiment.Name).ToList());
+        }
+        text.Append("## Files\n\n- `results.csv`, `results.md`: one row per run" + (plan.Seeds > 1 ? "; `summary.csv`: convergence rate and median epochs per setting" : "") + ".\n");
+        text.Append("- `runs/*.json`: each run's result, loss curve and predictions.\n- `plan.json`: the settings above, used by `--resume`.\n");
+        return text.ToString();
+    }
+
+    private static void WriteExperiment(StringBuilder text, ResultsTable table, ExperimentPreset experiment, List<ExperimentFigure> figures)
+    {
+        text.Append($"## {ResultsTable.Heading(experiment)}\n\n");
+        if (experiment.Description.Length > 0) text.Append(experiment.Description).Append("\n\n");
+        text.Append("| setting | hidden units | activation | learning rate | bias |\n|---|---|---|---:|---|\n");
+        foreach (var s in experiment.Settings)
+        {
+            text.Append($"| {s.Label} | {s.HiddenText} | {s.Activation.ToString().ToLowerInvariant()} | {s.LearningRateText} | {(s.UseBias ? "yes" : "no")} |\n");
+        }
+        text.Append('\n');
+        foreach (var dataSet in table.Plan.DataSets)
+        {
+            text.Append($"### {experiment.Title}: {dataSet}\n\n");
+            foreach (var figure in figures.Where(f => f.DataSet == dataSet && f.Kind == FigureKind.LearningCurves))
+            {
+                text.Append($"![Learning curves, {experiment.Title}, {dataSet}]({figure.FileName})\n\n");
+            }
+            var comparisons = figures.Where(f => f.DataSet == dataSet && f.Kind == FigureKind.Comparison).ToList();
+            if (comparisons.Count == 1)
+            {
+                text.Append($"![Ground truth and prediction, {dataSet}]({comparisons[0].FileName})\n\n");
+            }
+            else if (comparisons.Count > 1)
+            {
+                text.Append("Ground truth and prediction of each setting (seed " + table.Plan.FirstSeed.ToString(CultureInfo.InvariantCulture) + "):\n\n<table>\n");
+                for (var i = 0; i < comparisons.Count; i += 2)
+                {
+                    text.Append("<tr>");
+                    foreach (var figure in comparisons.Skip(i).Take(2))
+                    {
+                        text.Append($"<td><b>{figure.SettingLabel}</b><br><img src=\"{figure.FileName}\" width=\"440\"></td>");
+                    }
+                    text.Append("</tr>\n");
+                }
+                text.Append("</table>\n\n");
+            }
+            text.Append(Observations(table, experiment, dataSet)).Append("\n\n");
+        }
+        text.Append("Results:\n\n").Append(table.MarkdownFor(experiment)).Append('\n');
+    }
+
+    private static string Observations(ResultsTable table, ExperimentPreset experiment, string dataSet)
+    {
+        var rows = table.Rows.Where(r => r.Experiment == experiment && r.Run.DataSet == dataSet && r.Result is not null).ToList();
+        if (rows.Count == 0) return "No run of this data set has finished yet.";
+        var parts = new List<string>();
+        var converged = rows.Where(r => r.Result!.Converged).ToList();
+        var stalled = rows.Where(r => !r.Result!.Converged && !r.Result.Diverged).ToList();
+        var diverged = rows.Where(r => r.Result!.Diverged).ToList();
+        if (converged.Count > 0) parts.Add("**converged**: " + string.Join(", ", converged.Select(r => $"{Name(r, table)} in {r.Result!.Epochs} epochs ({ResultsTable.Percent(r.Result.Accuracy)} accuracy)")));
+        if (stalled.Count > 0) parts.Add($"**did not converge** in {table.Plan.MaxEpochs} epochs: " + string.Join(", ", stalled.Select(r => $"{Name(r, table)} (final loss {ResultsTable.Number(r.Result!.FinalLoss)}, {ResultsTable.Percent(r.Result.Accuracy)} accuracy{ResultsTable.FlatNote(r.Result)})")));
+        if (diverged.Count > 0) parts.Add("**diverged**: " + string.Join(", ", diverged.Select(r => $"{Name(r, table)} (loss {ResultsTable.Number(r.Result!.FinalLoss)} at epoch {r.Result.Epochs})")));
+        return $"On {dataSet}: " + string.Join("; ", parts) + ".";
+    }
+
+    private static string Name(ResultsRow row, ResultsTable table) => table.Plan.Seeds > 1 ? $"{row.Setting.Label} (seed {row.Run.Seed})" : row.Setting.Label;
+
+    private static bool AllBias(ExperimentPlan plan) => plan.Experiments.All(e => e.Settings.All(s => s.UseBias));
+
+    private static string Duration(TimeSpan time) => time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+}

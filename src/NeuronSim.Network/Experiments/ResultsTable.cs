@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+
+namespace NeuronSim.Network.Experiments;
+
+/// <summary>
+/// The results of a plan as rows (one per experiment, data set, setting and seed) with the CSV and
+/// Markdown renderings, and, with several seeds, the convergence rate and median epochs per setting.
+/// </summary>
+public sealed class ResultsTable
+{
+    /// <summary>The CSV header.</summary>
+    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs_to_converge,epochs,final_loss,accuracy,diverged,flat_since_epoch,wall_time_s";
+
+    private ResultsTable(ExperimentPlan plan, IReadOnlyList<ResultsRow> rows)
+    {
+        Plan = plan;
+        Rows = rows;
+    }
+
+    /// <summary>The plan the rows belong to.</summary>
+    public ExperimentPlan Plan { get; }
+
+    /// <summary>Every planned row, finished or not, in plan order.</summary>
+    public IReadOnlyList<ResultsRow> Rows { get; }
+
+    /// <summary>Lays out <paramref name="results"/> (by run id) along <paramref name="plan"/>.</summary>
+    public static ResultsTable Build(ExperimentPlan plan, IReadOnlyDictionary<string, RunResult> results) =>
+        new(plan, (from experiment in plan.Experiments
+                   from dataSet in plan.DataSets
+                   from pair in plan.RunsOf(experiment, dataSet)
+                   select new ResultsRow(experiment, pair.Setting, pair.Run, results.GetValueOrDefault(pair.Run.Id))).ToList());
+
+    /// <summary>results.csv: one row per finished run.</summary>
+    public string ToCsv()
+    {
+        var text = new StringBuilder(CsvHeader).Append('\n');
+        foreach (var row in Rows)
+        {
+            if (row.Result is not { } r) continue;
+            string[] cells =
+            [
+                row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
+                row.Setting.Activation.ToString().ToLowerInvariant(), row.Setting.LearningRateText, row.Setting.UseBias ? "yes" : "no",
+                Int(r.Seed), StatusText(r), r.Converged ? Int(r.Epochs) : "did not converge", Int(r.Epochs), Number(r.FinalLoss),
+                Number(r.Accuracy), DivergedText(r), Int(r.FlatSinceEpoch), r.WallSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+            ];
+            text.Append(string.Join(',', cells.Select(Csv))).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>summary.csv: per experiment, data set and setting, the convergence rate and median epochs over the seeds.</summary>
+    public string SummaryCsv()
+    {
+        var text = new StringBuilder("experiment,data,setting,runs,converged,convergence_rate,median_epochs_to_converge,diverged,median_final_loss\n");
+        foreach (var s in Summaries())
+        {
+            text.Append(string.Join(',', new[]
+            {
+                s.Experiment.Name, s.DataSet, s.Setting.Label, Int(s.Runs), Int(s.Converged), Number(s.ConvergenceRate),
+                s.MedianEpochs is { } m ? Number(m) : "", Int(s.Diverged), Number(s.MedianFinalLoss),
+            }.Select(Csv))).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>results.md: every experiment's table (and the summary over seeds).</summary>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder($"# Results: {Plan.Name}\n\n");
+        text.Append($"Stop at loss < {Number(Plan.TargetLoss)} or {Plan.MaxEpochs} epochs; seeds {string.Join(", ", Plan.SeedList)}.\n\n");
+        foreach (var experiment in Plan.Experiments)
+        {
+            text.Append($"## {Heading(experiment)}\n\n").Append(MarkdownFor(experiment)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The Markdown table of one experiment (all data sets), plus its summary over seeds when there are several.</summary>
+    public string MarkdownFor(ExperimentPreset experiment)
+    {
+        var text = new StringBuilder("| data | setting | seed | epochs to converge | final loss | accuracy | diverged | wall time |\n|---|---|---:|---:|---:|---:|---|---:|\n");
+        foreach (var row in Rows.Where(r => r.Experiment == experiment))
+        {
+            if (row.Result is not { } r)
+            {
+                text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {row.Run.Seed} | (not finished) | | | | |\n");
+                continue;
+            }
+            var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{FlatNote(r)})";
+            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Number(r.FinalLoss)} | {Percent(r.Accuracy)} | {DivergedText(r)} | {r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |\n");
+        }
+        if (Plan.Seeds > 1)
+        {
+            text.Append("\n| data | setting | converged | convergence rate | median epochs (converged runs) | diverged |\n|---|---|---:|---:|---:|---:|\n");
+            foreach (var s in Summaries().Where(s => s.Experiment == experiment))
+            {
+                text.Append($"| {s.DataSet} | {s.Setting.Label} | {s.Converged}/{s.Runs} | {Percent(s.ConvergenceRate)} | {(s.MedianEpochs is { } m ? Number(m) : "-")} | {s.Diverged} |\n");
+            }
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Per experiment, data set and setting: the finished seeds' statistics.</summary>
+    public IEnumerable<SettingSummary> Summaries() =>
+        from row in Rows
+        where row.Result is not null
+        group row.Result! by (row.Experiment, row.Run.DataSet, row.Setting) into g
+        let converged = g.Where(r => r.Converged).Select(r => (double)r.Epochs).ToList()
+        select new SettingSummary(g.Key.Experiment, g.Key.DataSet, g.Key.Setting, g.Count(), converged.Count,
+            (double)converged.Count / g.Count(), converged.Count > 0 ? Median(converged) : null, g.Count(r => r.Diverged),
+            Median(g.Select(r => r.FinalLoss).ToList()));
+
+    /// <summary>"4.1 Different learning rates".</summary>
+    public static string Heading(ExperimentPreset experiment) => experiment.Section.Length > 0 ? $"{experiment.Section} {experiment.Title}" : experiment.Title;
+
+    /// <summary>"converged", "did not converge" or "diverged".</summary>
+    public static string StatusText(RunResult result) => result.Converged ? "converged" : result.Diverged ? "diverged" : "did not converge";
+
+    /// <summary>"no" or "yes, at epoch N".</summary>
+    public static string DivergedText(RunResult result) => result.Diverged ? $"yes, at epoch {Int(result.Epochs)}" : "no";
+
+    /// <summary>", loss flat since epoch N" when a run that did not converge stopped changing at least 1000 epochs before its end.</summary>
+    public static string FlatNote(RunResult result) =>
+        !result.Converged && !result.Diverged && result.Epochs - result.FlatSinceEpoch >= 1000 ? $", loss flat since epoch {Int(result.FlatSinceEpoch)}" : "";
+
+    /// <summary>Formats a number invariantly (NaN and infinity as words).</summary>
+    public static string Number(double value) => double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "Infinity" : "-Infinity") : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>"100.0%".</summary>
+    public static string Percent(double fraction) => double.IsFinite(fraction) ? (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        return n == 0 ? double.NaN : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static string Csv(string cell) => cell.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+}

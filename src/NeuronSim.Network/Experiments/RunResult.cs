@@ -1,0 +1,58 @@
+using NeuronSim.Network.Training;
+
+namespace NeuronSim.Network.Experiments;
+
+/// <summary>What one finished run produced; saved as runs/ID.json as soon as the run ends.</summary>
+public sealed record RunResult
+{
+    /// <summary>The run's id (<see cref="PlannedRun.Id"/>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>"xor" or "linear".</summary>
+    public required string DataSet { get; init; }
+
+    /// <summary>What was trained.</summary>
+    public required ExperimentSetting Setting { get; init; }
+
+    /// <summary>The seed of the initial weights.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>How training ended: Converged, MaxEpochsReached or Diverged.</summary>
+    public required TrainingStatus Status { get; init; }
+
+    /// <summary>Epochs trained; for a diverged run, the epoch whose loss was NaN or infinite.</summary>
+    public required int Epochs { get; init; }
+
+    /// <summary>The loss of the last epoch (NaN or infinity for a diverged run).</summary>
+    public required double FinalLoss { get; init; }
+
+    /// <summary>Accuracy on the training points after training (the lab's "test accuracy").</summary>
+    public required double Accuracy { get; init; }
+
+    /// <summary>The epoch from which the loss no longer changed at all (a saturated network).</summary>
+    public int FlatSinceEpoch { get; init; }
+
+    /// <summary>Seconds the run took.</summary>
+    public required double WallSeconds { get; init; }
+
+    /// <summary>The epoch cap the run had.</summary>
+    public required int MaxEpochs { get; init; }
+
+    /// <summary>The loss curve (sparse).</summary>
+    public required LossCurve Curve { get; init; }
+
+    /// <summary>The network's output for each training point after training.</summary>
+    public required double[] Predictions { get; init; }
+
+    /// <summary>The output on a <see cref="PredictionGrid"/> of points, row by row (x1 outer, x0 inner).</summary>
+    public required double[] Grid { get; init; }
+
+    /// <summary>When the run ended.</summary>
+    public DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>Whether the loss fell below the target.</summary>
+    public bool Converged => Status == TrainingStatus.Converged;
+
+    /// <summary>Whether the loss became NaN or infinite.</summary>
+    public bool Diverged => Status == TrainingStatus.Diverged;
+}

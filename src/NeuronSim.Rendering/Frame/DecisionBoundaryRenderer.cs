@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using NeuronSim.Network.Training;
+using SkiaSharp;
+
+namespace NeuronSim.Rendering.Frame;
+
+/// <summary>
+/// Draws the decision boundary: the network's output over the input square [0, 1]^2 as a
+/// heatmap (red = 0, blue = 1, as the lab's labels), with the data points on top (filled with
+/// their label's colour; a yellow ring marks a wrong prediction). The grid is coarser for large
+/// networks (about 4 million multiply-adds per refresh) and is only recomputed when the weights
+/// changed; in live mode an expensive refresh is also spread over frames so the window never stalls.
+/// </summary>
+public sealed class DecisionBoundaryRenderer : IDisposable
+{
+    /// <summary>The plotted range of both inputs: [-<see cref="Margin"/>, 1 + <see cref="Margin"/>].</summary>
+    public const double Margin = 0.05;
+
+    private const double CostBudget = 4e6;
+    private const double LiveMillisecondsPerFrame = 6;
+
+    private SKBitmap? _bitmap;
+    private double[] _x0 = [], _x1 = [], _output = [];
+    private int _resolution;
+    private (object? Simulation, long Fingerprint) _key;
+    private int _framesUntilRefresh;
+    private bool[] _wrong = [];
+
+    /// <summary>Whether the last frame showed an older heatmap because a refresh was put off (live mode).</summary>
+    public bool RefreshPending { get; private set; }
+
+    /// <summary>Grid points per side of the last heatmap.</summary>
+    public int Resolution => _resolution;
+
+    /// <summary>Grid points per side for a network with <paramref name="parameters"/> weights (24 to 96).</summary>
+    public static int ResolutionFor(int parameters) => (int)Math.Clamp(Math.Sqrt(CostBudget / Math.Max(parameters, 1)), 24, 96);
+
+    /// <summary>Where the input point (<paramref name="x0"/>, <paramref name="x1"/>) lands in the plot <paramref name="plot"/>.</summary>
+    public static SKPoint ToPixel(SKRect plot, double x0, double x1) => new(
+        (float)(plot.Left + (x0 + Margin) / (1 + 2 * Margin) * plot.Width),
+        (float)(plot.Bottom - (x1 + Margin) / (1 + 2 * Margin) * plot.Height));
+
+    /// <summary>The square plot inside <paramref name="area"/> (below the title).</summary>
+    public static SKRect PlotArea(SKRect area)
+    {
+        var side = Math.Max(8, Math.Min(area.Width - 16, area.Height - 52));
+        var left = area.MidX - side / 2;
+        return new SKRect(left, area.Top + 26, left + side, area.Top + 26 + side);
+    }
+
+    /// <summary>
+    /// Draws the boundary of <paramref name="simulation"/> into <paramref name="area"/>.
+    /// <paramref name="fingerprint"/> identifies the current weights (see <see cref="NetworkSnapshot.Fingerprint"/>).
+    /// </summary>
+    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(simulation);
+        var plot = PlotArea(area);
+        var title = showBoundary ? "decision boundary (network output over the input square)" : "data (boundary off: B)";
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, Fonts.Label, Palette.DimText);
+        Refresh(simulation, parameters, fingerprint, live);
+        using (var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1 })
+        {
+            if (showBoundary && _bitmap is not null)
+            {
+                using var image = SKImage.FromBitmap(_bitmap);
+                canvas.DrawImage(image, plot, new SKSamplingOptions(SKFilterMode.Linear));
+            }
+            canvas.DrawRect(plot, border);
+        }
+        DrawAxes(canvas, plot);
+        DrawPoints(canvas, plot, simulation);
+    }
+
+    private void Refresh(TrainingSimulation simulation, int parameters, long fingerprint, bool live)
+    {
+        var resolution = ResolutionFor(parameters);
+        var key = ((object?)simulation, fingerprint);
+        var stale = !Equals(key, _key) || resolution != _resolution || _bitmap is null;
+        RefreshPending = false;
+        if (!stale) return;
+        if (live && _bitmap is not null && resolution == _resolution && --_framesUntilRefresh > 0)
+        {
+            RefreshPending = true;
+            return;
+        }
+        var watch = Stopwatch.StartNew();
+        Compute(simulation, resolution);
+        _key = key;
+        _framesUntilRefresh = (int)Math.Ceiling(watch.Elapsed.TotalMilliseconds / LiveMillisecondsPerFrame);
+    }
+
+    private void Compute(TrainingSimulation simulation, int resolution)
+    {
+        var data = simulation.Data;
+        var cells = resolution * resolution;
+        var total = cells + data.Count;
+        if (_x0.Length != total)
+        {
+            _x0 = new double[total];
+            _x1 = new double[total];
+            _output = new double[total];
+        }
+        if (resolution != _resolution)
+        {
+            _bitmap?.Dispose();
+            _bitmap = new SKBitmap(new SKImageInfo(resolution, resolution, SKColorType.Bgra8888, SKAlphaType.Opaque));
+            _resolution = resolution;
+        }
+        var span = 1 + 2 * Margin;
+        for (var row = 0; row < resolution; row++)
+        {
+            for (var col = 0; col < resolution; col++)
+            {
+                _x0[row * resolution + col] = -Margin + span * (col + 0.5) / resolution;
+                _x1[row * resolution + col] = 1 + Margin - span * (row + 0.5) / resolution;
+            }
+        }
+        data.X0.CopyTo(_x0, cells);
+        data.X1.CopyTo(_x1, cells);
+        simulation.Predict(_x0, _x1, _output);
+        var pixels = _bitmap!.GetPixelSpan();
+        var low = Palette.Lerp(Palette.Label0, Palette.Panel, 0.45);
+        var high = Palette.Lerp(Palette.Label1, Palette.Panel, 0.45);
+        var middle = new SKColor(0x5A, 0x5C, 0x62);
+        for (var k = 0; k < cells; k++)
+        {
+            var p = _output[k];
+            var colour = double.IsNaN(p) ? middle : p < 0.5 ? Palette.Lerp(low, middle, p * 2) : Palette.Lerp(middle, high, (p - 0.5) * 2);
+            pixels[k * 4] = colour.Blue;
+            pixels[k * 4 + 1] = colour.Green;
+            pixels[k * 4 + 2] = colour.Red;
+            pixels[k * 4 + 3] = 255;
+        }
+        if (_wrong.Length != data.Count) _wrong = new bool[data.Count];
+        for (var i = 0; i < data.Count; i++) _wrong[i] = (_output[cells + i] >= 0.5 ? 1 : 0) != (data.Labels[i] >= 0.5 ? 1 : 0);
+    }
+
+    private static void DrawAxes(SKCanvas canvas, SKRect plot)
+    {
+        foreach (var v in new[] { 0.0, 0.5, 1.0 })
+        {
+            var p = ToPixel(plot, v, v);
+            var label = v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            Fonts.Draw(canvas, label, p.X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
+            Fonts.Draw(canvas, label, plot.Left - 4, p.Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+        }
+        Fonts.Draw(canvas, "x0", ToPixel(plot, 0.75, 0).X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
+        Fonts.Draw(canvas, "x1", plot.Left - 4, ToPixel(plot, 0, 0.75).Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+    }
+
+    private void DrawPoints(SKCanvas canvas, SKRect plot, TrainingSimulation simulation)
+    {
+        var data = simulation.Data;
+        var radius = Math.Clamp(plot.Width / 90, 2.5f, 6f);
+        using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
+        using var outline = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, Color = SKColors.White };
+        using var wrong = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2f, Color = Palette.Accent };
+        for (var i = 0; i < data.Count; i++)
+        {
+            var p = ToPixel(plot, data.X0[i], data.X1[i]);
+            fill.Color = data.Labels[i] >= 0.5 ? Palette.Label1 : Palette.Label0;
+            canvas.DrawCircle(p, radius, fill);
+            canvas.DrawCircle(p, radius, outline);
+            if (i < _wrong.Length && _wrong[i]) canvas.DrawCircle(p, radius + 3.5f, wrong);
+        }
+        var y = plot.Bottom + 30;
+        var x = plot.Left;
+        foreach (var (label, colour) in new[] { ("label 0", Palette.Label0), ("label 1", Palette.Label1) })
+        {
+            fill.Color = colour;
+            canvas.DrawCircle(x + 5, y - 4, 5, fill);
+            canvas.DrawCircle(x + 5, y - 4, 5, outline);
+            Fonts.Draw(canvas, label, x + 14, y, Fonts.Small, Palette.DimText);
+            x += 70;
+        }
+        canvas.DrawCircle(x + 5, y - 4, 7, wrong);
+        Fonts.Draw(canvas, "wrong prediction", x + 16, y, Fonts.Small, Palette.DimText);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _bitmap?.Dispose();
+}

@@ -1,0 +1,76 @@
+using NeuronSim.Network.Training;
+using SkiaSharp;
+
+namespace NeuronSim.Rendering.Frame;
+
+/// <summary>
+/// Renders one frame of a running simulation: the HUD line, the network graph, the decision
+/// boundary with the data points, the loss curve, the key help and (H) the help overlay. It only
+/// reads the simulation's world; the same frame goes to the window and to PNG files.
+/// </summary>
+public sealed class FrameRenderer : IDisposable
+{
+    private readonly NetworkGraphRenderer _graph = new();
+    private readonly DecisionBoundaryRenderer _boundary = new();
+    private readonly LossChartRenderer _loss = new();
+
+    /// <summary>What the graph showed in the last frame (read from the world).</summary>
+    public NetworkSnapshot Network { get; } = new();
+
+    /// <summary>The graph renderer (its edge budget and the counts of the last frame).</summary>
+    public NetworkGraphRenderer Graph => _graph;
+
+    /// <summary>The boundary renderer (its grid resolution).</summary>
+    public DecisionBoundaryRenderer Boundary => _boundary;
+
+    /// <summary>
+    /// Draws the frame for <paramref name="simulation"/> onto <paramref name="canvas"/>, which is
+    /// <paramref name="width"/> x <paramref name="height"/> pixels. <paramref name="live"/> lets
+    /// an expensive decision boundary refresh every few frames instead of every frame.
+    /// </summary>
+    public void Render(SKCanvas canvas, int width, int height, TrainingSimulation simulation, ViewState view, bool live = false)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(simulation);
+        ArgumentNullException.ThrowIfNull(view);
+        canvas.Clear(Palette.Background);
+        var layout = FrameLayout.For(width, height);
+        using (var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true })
+        {
+            foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
+        }
+        Network.Read(simulation.World);
+        _graph.Render(canvas, layout.Graph, Network);
+        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live);
+        _loss.Render(canvas, layout.Loss, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(simulation.Context.LossHistory),
+            simulation.Options.TargetLoss, view.ConvergedAt);
+        Hud.Render(canvas, layout.Hud, simulation, view);
+        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString());
+        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width, height);
+        canvas.Flush();
+    }
+
+    /// <summary>Renders into <paramref name="frame"/> (its whole size).</summary>
+    public void Render(FrameBuffer frame, TrainingSimulation simulation, ViewState view, bool live = false)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        Render(frame.Canvas, frame.Width, frame.Height, simulation, view, live);
+    }
+
+    /// <summary>Renders one <paramref name="width"/> x <paramref name="height"/> frame headless and writes it as PNG; returns the full path.</summary>
+    public static string WritePng(string path, TrainingSimulation simulation, ViewState view, int width = 1280, int height = 800)
+    {
+        using var renderer = new FrameRenderer();
+        using var frame = new FrameBuffer(width, height);
+        renderer.Render(frame, simulation, view);
+        return frame.SavePng(path);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _graph.Dispose();
+        _boundary.Dispose();
+        _loss.Dispose();
+    }
+}

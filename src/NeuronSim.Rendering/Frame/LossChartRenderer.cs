@@ -1,0 +1,108 @@
+using System.Globalization;
+using SkiaSharp;
+
+namespace NeuronSim.Rendering.Frame;
+
+/// <summary>
+/// Draws the loss of every epoch so far on a log scale, with the target loss as a dashed line and
+/// the epoch of convergence marked. Long histories are reduced to one min-max span per pixel
+/// column, so the cost does not grow with the epoch count beyond one pass over the history.
+/// </summary>
+public sealed class LossChartRenderer : IDisposable
+{
+    private readonly SKPath _curve = new();
+
+    /// <summary>The chart area inside <paramref name="area"/> (without title and axis labels).</summary>
+    public static SKRect PlotArea(SKRect area) => new(area.Left + 48, area.Top + 28, area.Right - 12, area.Bottom - 22);
+
+    /// <summary>Draws <paramref name="losses"/> (epoch 1 first) into <paramref name="area"/>.</summary>
+    public void Render(SKCanvas canvas, SKRect area, ReadOnlySpan<double> losses, double targetLoss, int? convergedAt)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        Fonts.Draw(canvas, "loss (MSE, log scale) by epoch", area.Left + 10, area.Top + 18, Fonts.Label, Palette.DimText);
+        var plot = PlotArea(area);
+        if (plot.Width < 8 || plot.Height < 8) return;
+        using var grid = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = false };
+        canvas.DrawRect(plot, grid);
+
+        var (low, high) = Range(losses, targetLoss);
+        float Y(double loss) => (float)(plot.Bottom - (Math.Log10(loss) - low) / (high - low) * plot.Height);
+        for (var decade = (int)Math.Ceiling(low); decade <= (int)Math.Floor(high); decade++)
+        {
+            var y = Y(Math.Pow(10, decade));
+            canvas.DrawLine(plot.Left, y, plot.Right, y, grid);
+            Fonts.Draw(canvas, $"1e{decade}", plot.Left - 4, y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+        }
+        var epochs = Math.Max(losses.Length, 1);
+        Fonts.Draw(canvas, "0", plot.Left, plot.Bottom + 14, Fonts.Small, Palette.DimText);
+        Fonts.Draw(canvas, $"{losses.Length} epochs", plot.Right, plot.Bottom + 14, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+
+        if (targetLoss > 0)
+        {
+            using var dashed = new SKPaint { Color = Palette.DimText, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = true, PathEffect = SKPathEffect.CreateDash([5, 4], 0) };
+            var y = Y(targetLoss);
+            canvas.DrawLine(plot.Left, y, plot.Right, y, dashed);
+            Fonts.Draw(canvas, "target " + targetLoss.ToString("G3", CultureInfo.InvariantCulture), plot.Right - 4, y - 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+        }
+        if (convergedAt is int at && at > 0)
+        {
+            using var mark = new SKPaint { Color = Palette.Accent.WithAlpha(140), Style = SKPaintStyle.Stroke, StrokeWidth = 1 };
+            var x = plot.Left + plot.Width * at / epochs;
+            canvas.DrawLine(x, plot.Top, x, plot.Bottom, mark);
+        }
+        DrawCurve(canvas, plot, losses, Y);
+    }
+
+    private void DrawCurve(SKCanvas canvas, SKRect plot, ReadOnlySpan<double> losses, Func<double, float> y)
+    {
+        _curve.Reset();
+        var columns = Math.Max(1, (int)plot.Width);
+        var n = losses.Length;
+        var started = false;
+        for (var c = 0; c < columns && n > 0; c++)
+        {
+            var first = (int)((long)c * n / columns);
+            var last = Math.Max(first + 1, (int)((long)(c + 1) * n / columns));
+            if (first >= n) continue;
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (var k = first; k < last && k < n; k++)
+            {
+                var v = losses[k];
+                if (!(v > 0) || !double.IsFinite(v)) continue;
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+            if (double.IsPositiveInfinity(min)) continue;
+            var x = plot.Left + plot.Width * (first + last) / 2f / n;
+            if (!started) _curve.MoveTo(x, y(max)); else _curve.LineTo(x, y(max));
+            if (min < max) _curve.LineTo(x, y(min));
+            started = true;
+        }
+        using var paint = new SKPaint { Color = Palette.Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1.8f, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        canvas.Save();
+        canvas.ClipRect(plot);
+        canvas.DrawPath(_curve, paint);
+        canvas.Restore();
+    }
+
+    /// <summary>The log10 range shown: whole decades around the losses and the target, at least one decade.</summary>
+    private static (double Low, double High) Range(ReadOnlySpan<double> losses, double target)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in losses)
+        {
+            if (!(v > 0) || !double.IsFinite(v)) continue;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+        if (target > 0) { min = Math.Min(min, target); max = Math.Max(max, target); }
+        if (double.IsPositiveInfinity(min)) return (-3, 0);
+        var low = Math.Floor(Math.Log10(min));
+        var high = Math.Ceiling(Math.Log10(max));
+        if (high - low < 1) high = low + 1;
+        return (low, high);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _curve.Dispose();
+}

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using NeuronSim.Network.Experiments;
+using NeuronSim.Rendering.Figures;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuronSim.Commands;
+
+/// <summary>
+/// <c>neuronsim experiment</c>: runs the lab's experiments (sections 3 and 4) in parallel and writes
+/// the learning curves, comparison figures, results.csv / results.md and REPORT.md.
+/// </summary>
+public sealed class ExperimentCommand : Command<ExperimentSettings>
+{
+    /// <summary>Where the lab's presets are: content/experiments next to the executable.</summary>
+    public static string PresetDirectory => Path.Combine(AppContext.BaseDirectory, "content", "experiments");
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
+    {
+        var (plan, store, resumed) = Prepare(settings);
+        var jobs = settings.Jobs ?? Environment.ProcessorCount;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        var clock = Stopwatch.StartNew();
+        var total = plan.DistinctRuns().Count;
+        Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(" and ", plan.DataSets)}, "
+            + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {ResultsTable.Number(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
+        (Dictionary<string, RunResult> Results, bool Complete) outcome;
+        try
+        {
+            var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
+            outcome = Interactive()
+                ? RunWithProgressBars(runner, plan, total, cancel.Token)
+                : runner.Run(new Reporter(new PlainProgress(plan, Console.Out).Report), cancel.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        var table = ResultsTable.Build(plan, outcome.Results);
+        var figures = ExperimentFigures.DrawAll(table, store.Directory);
+        store.WriteText("REPORT.md", ReportWriter.Write(table, figures, clock.Elapsed, jobs));
+        Console.WriteLine($"Wrote {Path.Combine(store.Directory, "REPORT.md")}, results.csv, results.md and {figures.Count} figures in {Elapsed(clock.Elapsed)}.");
+        if (!outcome.Complete)
+        {
+            Console.Error.WriteLine($"interrupted: {outcome.Results.Count} of {total} runs finished and saved; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
+            return CliErrors.Failed;
+        }
+        return CliErrors.Ok;
+    }
+
+    /// <summary>The plan of <paramref name="settings"/>: from --resume DIR's plan.json, or new from NAME / --preset.</summary>
+    public static (ExperimentPlan Plan, RunStore Store, bool Resumed) Prepare(ExperimentSettings settings)
+    {
+        if (settings.Resume is { } resume)
+        {
+            if (!RunStore.HasPlan(resume)) throw new UsageException($"cannot resume: {Path.GetFullPath(resume)} holds no plan.json of an experiment");
+            var existing = new RunStore(resume);
+            var saved = existing.LoadPlan();
+            if (settings.Name is { } name && name != saved.Name) throw new UsageException($"{resume} holds the experiment '{saved.Name}', not '{name}'");
+            return (saved, existing, true);
+        }
+        var experiments = settings.Presets.Length > 0
+            ? settings.Presets.Select(PresetReader.ReadFile).ToList()
+            : (settings.Name == "all" ? ExperimentSettings.LabExperiments : [settings.Name!])
+                .Select(n => PresetReader.ReadFile(Path.Combine(PresetDirectory, n + ".json"))).ToList();
+        var plan = new ExperimentPlan
+        {
+            Name = settings.Name ?? string.Join('+', experiments.Select(e => e.Name)),
+            Experiments = experiments,
+            DataSets = settings.DataSets,
+            Seeds = settings.Seeds,
+            FirstSeed = settings.Seed,
+            MaxEpochs = settings.MaxEpochs,
+            TargetLoss = settings.TargetLoss,
+            CommandLine = "neuronsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
+        };
+        plan.Validate();
+        var directory = settings.Out ?? Path.Combine("results", $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
+        if (RunStore.HasPlan(directory)) throw new UsageException($"{Path.GetFullPath(directory)} already holds an experiment: resume it with --resume {Quote(directory)} or choose another --out");
+        var store = new RunStore(directory);
+        store.SavePlan(plan);
+        return (plan, store, false);
+    }
+
+    private static (Dictionary<string, RunResult>, bool) RunWithProgressBars(ExperimentRunner runner, ExperimentPlan plan, int total, CancellationToken cancel)
+    {
+        (Dictionary<string, RunResult>, bool) outcome = default;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var overall = progress.AddTask($"[bold]all runs[/] (0/{total})", maxValue: total);
+                var tasks = new Dictionary<string, ProgressTask>();
+                var gate = new Lock();
+                outcome = runner.Run(new Reporter(e =>
+                {
+                    lock (gate)
+                    {
+                        switch (e.Kind)
+                        {
+                            case RunEventKind.Started:
+                                tasks[e.Run.Id] = progress.AddTask(Markup.Escape(Describe(e.Run)), maxValue: plan.MaxEpochs);
+                                break;
+                            case RunEventKind.Progress when tasks.TryGetValue(e.Run.Id, out var task):
+                                task.Value = e.Epoch;
+                                task.Description = Markup.Escape($"{Describe(e.Run)}  loss {ResultsTable.Number(e.Loss)}");
+                                break;
+                            case RunEventKind.Finished or RunEventKind.Skipped:
+                                if (tasks.Remove(e.Run.Id, out var done))
+                                {
+                                    done.Value = done.MaxValue;
+                                    done.StopTask();
+                                }
+                                overall.Increment(1);
+                                overall.Description = $"[bold]all runs[/] ({e.Done}/{total})";
+                                AnsiConsole.MarkupLine(Markup.Escape(PlainProgress.Line(e)));
+                                break;
+                            case RunEventKind.Cancelled when tasks.Remove(e.Run.Id, out var stopped):
+                                stopped.StopTask();
+                                break;
+                        }
+                    }
+                }), cancel);
+                overall.StopTask();
+            });
+        return outcome;
+    }
+
+    private static bool Interactive() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    /// <summary>"xor (4,4) sigmoid lr 1 seed 1".</summary>
+    public static string Describe(PlannedRun run) =>
+        $"{run.DataSet} {run.Setting.HiddenText} {run.Setting.Activation.ToString().ToLowerInvariant()} lr {run.Setting.LearningRateText} seed {run.Seed}";
+
+    private static string Elapsed(TimeSpan time) => time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+
+    private static string Quote(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',') ? text : $"'{text.Replace("'", "'\\''")}'";
+
+    /// <summary>Calls an action on the reporting thread (the runner reports from its worker threads).</summary>
+    private sealed class Reporter(Action<RunEvent> report) : IProgress<RunEvent>
+    {
+        public void Report(RunEvent value) => report(value);
+    }
+
+    /// <summary>Progress as plain lines, for redirected output: one per run start and end, and a heartbeat every 30 s.</summary>
+    private sealed class PlainProgress(ExperimentPlan plan, TextWriter output)
+    {
+        private readonly Lock _gate = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Dictionary<string, double> _lastLine = new();
+
+        public void Report(RunEvent e)
+        {
+            lock (_gate)
+            {
+                switch (e.Kind)
+                {
+                    case RunEventKind.Started:
+                        _lastLine[e.Run.Id] = _clock.Elapsed.TotalSeconds;
+                        output.WriteLine($"[{e.Done}/{e.Total}] start  {Describe(e.Run)}");
+                        break;
+                    case RunEventKind.Progress when _clock.Elapsed.TotalSeconds - _lastLine.GetValueOrDefault(e.Run.Id) >= 30:
+                        _lastLine[e.Run.Id] = _clock.Elapsed.TotalSeconds;
+                        output.WriteLine($"[{e.Done}/{e.Total}] ...    {Describe(e.Run)}: epoch {e.Epoch}/{plan.MaxEpochs}, loss {ResultsTable.Number(e.Loss)}");
+                        break;
+                    case RunEventKind.Finished or RunEventKind.Skipped:
+                        output.WriteLine(Line(e));
+                        break;
+                }
+                output.Flush();
+            }
+        }
+
+        public static string Line(RunEvent e)
+        {
+            var r = e.Result!;
+            var outcome = r.Converged ? $"converged in {r.Epochs} epochs" : r.Diverged ? $"diverged at epoch {r.Epochs}" : $"did not converge in {r.Epochs} epochs";
+            var verb = e.Kind == RunEventKind.Skipped ? "skip  " : "done  ";
+            return $"[{e.Done}/{e.Total}] {verb} {Describe(e.Run)}: {outcome}, loss {ResultsTable.Number(r.FinalLoss)}, accuracy {ResultsTable.Percent(r.Accuracy)}, {r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+                + (e.Kind == RunEventKind.Skipped ? " (saved earlier)" : "");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuronSim.Commands;
+
+/// <summary>Options of <c>neuronsim experiment</c>.</summary>
+public sealed class ExperimentSettings : CommandSettings
+{
+    /// <summary>The lab's experiments, in report order.</summary>
+    public static readonly string[] LabExperiments = ["baseline", "lr", "hidden", "no-activation"];
+
+    /// <summary>Which experiment.</summary>
+    [CommandArgument(0, "[NAME]")]
+    [Description("baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3) or all. Not needed with --preset or --resume.")]
+    public string? Name { get; init; }
+
+    /// <summary>Data sets.</summary>
+    [CommandOption("--data <NAME>")]
+    [Description("xor, linear or both. Default: both.")]
+    [DefaultValue("both")]
+    public string Data { get; init; } = "both";
+
+    /// <summary>Seeds per setting.</summary>
+    [CommandOption("--seeds <K>")]
+    [Description("Weight seeds per setting; with K > 1 the tables add the convergence rate and median epochs. Default: 1.")]
+    [DefaultValue(1)]
+    public int Seeds { get; init; } = 1;
+
+    /// <summary>First seed.</summary>
+    [CommandOption("--seed <N>")]
+    [Description("The first weight seed (the others follow it). Default: 1.")]
+    [DefaultValue(1)]
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Epoch cap.</summary>
+    [CommandOption("--max-epochs <N>")]
+    [Description("Stop a run that has not converged after this many epochs. Default: 100000.")]
+    [DefaultValue(100_000)]
+    public int MaxEpochs { get; init; } = 100_000;
+
+    /// <summary>Convergence threshold.</summary>
+    [CommandOption("--target-loss <LOSS>")]
+    [Description("A run has converged when its MSE loss falls below this. Default: 0.005.")]
+    [DefaultValue(0.005)]
+    public double TargetLoss { get; init; } = 0.005;
+
+    /// <summary>Output directory.</summary>
+    [CommandOption("--out <DIR>")]
+    [Description("Output directory. Default: results/<name>-<timestamp>.")]
+    public string? Out { get; init; }
+
+    /// <summary>The user's own presets.</summary>
+    [CommandOption("--preset <FILE>")]
+    [Description("Run the settings of this preset JSON file instead of NAME (repeatable). Format: see content/experiments/*.json.")]
+    public string[] Presets { get; init; } = [];
+
+    /// <summary>Directory to resume.</summary>
+    [CommandOption("--resume <DIR>")]
+    [Description("Finish an interrupted experiment: reuse DIR's plan.json (other options are ignored) and skip the runs already saved in DIR/runs.")]
+    public string? Resume { get; init; }
+
+    /// <summary>Parallel runs.</summary>
+    [CommandOption("--jobs <N>")]
+    [Description("Runs trained at once. Default: one per core.")]
+    public int? Jobs { get; init; }
+
+    /// <summary>The data set names of --data.</summary>
+    public string[] DataSets => Data.Trim().ToLowerInvariant() switch
+    {
+        "both" => ["xor", "linear"],
+        "xor" => ["xor"],
+        "linear" => ["linear"],
+        _ => throw new ArgumentException($"--data takes xor, linear or both, got '{Data}'"),
+    };
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Resume is not null)
+        {
+            return Presets.Length > 0 ? ValidationResult.Error("--resume takes the settings of the saved plan: leave out --preset") : ValidationResult.Success();
+        }
+        if (Name is null && Presets.Length == 0) return ValidationResult.Error($"name an experiment ({string.Join(", ", LabExperiments)} or all), or give --preset FILE");
+        if (Name is not null && Presets.Length > 0) return ValidationResult.Error("give an experiment NAME or --preset FILE, not both");
+        if (Name is not null && Name != "all" && !LabExperiments.Contains(Name))
+        {
+            return ValidationResult.Error($"unknown experiment '{Name}' (expected {string.Join(", ", LabExperiments)} or all)");
+        }
+        if (Data.Trim().ToLowerInvariant() is not ("both" or "xor" or "linear")) return ValidationResult.Error($"--data takes xor, linear or both, got '{Data}'");
+        if (Seeds < 1) return ValidationResult.Error($"--seeds must be at least 1, got {Seeds}");
+        if (MaxEpochs < 1) return ValidationResult.Error($"--max-epochs must be at least 1, got {MaxEpochs}");
+        if (!(TargetLoss >= 0)) return ValidationResult.Error($"--target-loss must be zero or positive, got {TargetLoss}");
+        if (Jobs is < 1) return ValidationResult.Error($"--jobs must be at least 1, got {Jobs}");
+        return ValidationResult.Success();
+    }
+}

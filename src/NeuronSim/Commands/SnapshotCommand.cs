@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Globalization;
+using NeuronSim.Live;
+using NeuronSim.Network.Training;
+using NeuronSim.Rendering.Frame;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuronSim.Commands;
+
+/// <summary>Options of <c>neuronsim snapshot</c>.</summary>
+public sealed class SnapshotSettings : NetworkSettings
+{
+    /// <summary>The PNG to write.</summary>
+    [CommandOption("--out <PATH>")]
+    [Description("The PNG to write. Default: frame.png.")]
+    [DefaultValue("frame.png")]
+    public string Out { get; init; } = "frame.png";
+
+    /// <summary>Frame width.</summary>
+    [CommandOption("--width <PX>")]
+    [Description("Frame width in pixels (the window opens at 1280). Default: 1280.")]
+    [DefaultValue(1280)]
+    public int Width { get; init; } = 1280;
+
+    /// <summary>Frame height.</summary>
+    [CommandOption("--height <PX>")]
+    [Description("Frame height in pixels (the window opens at 800). Default: 800.")]
+    [DefaultValue(800)]
+    public int Height { get; init; } = 800;
+
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Width is < 320 or > 8192 || Height is < 200 or > 8192)
+            return ValidationResult.Error($"--width must be 320 to 8192 and --height 200 to 8192, got {Width}x{Height}");
+        return string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a file name") : base.Validate();
+    }
+}
+
+/// <summary><c>neuronsim snapshot</c>: trains N epochs headless and writes the frame the window would show.</summary>
+public sealed class SnapshotCommand : Command<SnapshotSettings>
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, SnapshotSettings settings, CancellationToken cancellationToken)
+    {
+        // --epochs N: train exactly N epochs. The same controller as the window, paused, stepped N epochs: the frame is the one the
+        // window shows after `watch --paused` and N presses of N.
+        // No epoch limit: like the window (default --epochs 100000), the frame does not say "stopped".
+        var options = settings.ToOptions() with { MaxEpochs = int.MaxValue };
+        using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, options, playing: false);
+        controller.StepEpochs(settings.Epochs);
+        using var renderer = new FrameRenderer();
+        using var frame = new FrameBuffer(settings.Width, settings.Height);
+        renderer.Render(frame, controller.Simulation, controller.View);
+        var path = frame.SavePng(settings.Out);
+        var simulation = controller.Simulation;
+        Console.WriteLine($"epoch {simulation.Epoch}: loss {simulation.Loss.ToString("G6", CultureInfo.InvariantCulture)}, accuracy "
+            + (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+            + (controller.ConvergedAt is int at ? $", converged at epoch {at}" : ""));
+        Console.WriteLine($"wrote {path}");
+        if (simulation.Status == TrainingStatus.Diverged)
+        {
+            Console.Error.WriteLine($"error: the loss became {simulation.Loss.ToString("R", CultureInfo.InvariantCulture)} at epoch {simulation.Epoch}: training diverged (the frame was still written)");
+            return CliErrors.Failed;
+        }
+        return CliErrors.Ok;
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel;
+using System.Globalization;
+using NeuronSim.Live;
+using NeuronSim.Rendering.Frame;
+using NeuronSim.Window;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace NeuronSim.Commands;
+
+/// <summary>Options of <c>neuronsim watch</c>.</summary>
+public sealed class WatchSettings : NetworkSettings
+{
+    /// <summary>Start paused.</summary>
+    [CommandOption("--paused")]
+    [Description("Start paused: nothing moves until a key is pressed (Space plays, N steps).")]
+    public bool Paused { get; init; }
+
+    /// <summary>Starting speed.</summary>
+    [CommandOption("--speed <EPOCHS>")]
+    [Description("Epochs trained per frame at 60 frames/s, 1 to 10000 (Up/Down change it). Default: 20.")]
+    [DefaultValue(20)]
+    public int Speed { get; init; } = 20;
+
+    /// <summary>Where S saves screenshots.</summary>
+    [CommandOption("--screenshots <DIR>")]
+    [Description("Directory for screenshots (S); each path is printed. Default: the current directory.")]
+    [DefaultValue(".")]
+    public string Screenshots { get; init; } = ".";
+
+    /// <summary>The headless frame written when no window can be opened.</summary>
+    [CommandOption("--out <PATH>")]
+    [Description("Where to write the frame as PNG when no window can be opened. Default: neuronsim-watch.png.")]
+    [DefaultValue("neuronsim-watch.png")]
+    public string Out { get; init; } = "neuronsim-watch.png";
+
+    /// <inheritdoc />
+    public override ValidationResult Validate() =>
+        Speed is < 1 or > 10_000 ? ValidationResult.Error($"--speed must be 1 to 10000 epochs per frame, got {Speed}") : base.Validate();
+}
+
+/// <summary><c>neuronsim watch</c>: a live window that trains the network as you watch.</summary>
+public sealed class WatchCommand : Command<WatchSettings>
+{
+    /// <summary>Exit code when no window could be opened (no display or no SDL2) and a headless PNG was written instead.</summary>
+    public const int NoWindow = 3;
+
+    /// <summary>The window's size when it opens.</summary>
+    public const int Width = 1280, Height = 800;
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellationToken)
+    {
+        using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, settings.ToOptions(), !settings.Paused, settings.Speed);
+        using var renderer = new FrameRenderer();
+        var title = $"NeuronSim: {controller.Simulation.Spec} learning {controller.Simulation.Data.Name}";
+        if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error))
+        {
+            Console.Error.WriteLine($"error: {error}");
+            using var frame = new FrameBuffer(Width, Height);
+            renderer.Render(frame, controller.Simulation, controller.View);
+            var path = frame.SavePng(settings.Out);
+            Console.Error.WriteLine($"wrote the frame the window would show (epoch {controller.Simulation.Epoch}) headless instead: {path}");
+            Console.Error.WriteLine("for a trained frame without a window: neuronsim snapshot --epochs 2000 --out frame.png");
+            return NoWindow;
+        }
+        using (window)
+        {
+            Console.WriteLine($"watching {controller.Simulation.Spec} learn {controller.Simulation.Data.Name} ({(settings.Paused ? "paused" : "playing")}); H shows the keys, Esc quits");
+            Console.Out.Flush();
+            new FrameLoop(window!, controller, renderer, new ScreenshotWriter(settings.Screenshots, Console.Out)).Run();
+        }
+        var simulation = controller.Simulation;
+        Console.WriteLine($"quit at epoch {simulation.Epoch}: loss {Format(simulation.Loss)}, accuracy "
+            + (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
+            + (controller.ConvergedAt is int at ? $", converged at epoch {at}" : ""));
+        return CliErrors.Ok;
+    }
+
+    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+}

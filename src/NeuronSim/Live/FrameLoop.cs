@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using NeuronSim.Rendering.Frame;
+using NeuronSim.Window;
+
+namespace NeuronSim.Live;
+
+/// <summary>
+/// The window's main loop, once per frame: read the keys and turn them into commands, train for
+/// what is left of the frame's budget, render (only when something changed), save a requested
+/// screenshot, present, and wait for the next 1/60 s.
+/// </summary>
+public sealed class FrameLoop(SdlWindow window, WatchController controller, FrameRenderer renderer, ScreenshotWriter screenshots)
+{
+    /// <summary>The frame rate the loop paces itself to.</summary>
+    public const double FramesPerSecond = 60;
+
+    private static readonly TimeSpan FrameTime = TimeSpan.FromSeconds(1 / FramesPerSecond);
+
+    /// <summary>Runs until the user quits or closes the window.</summary>
+    public void Run()
+    {
+        var keys = new List<KeyPress>();
+        using var frame = new FrameBuffer(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
+        var renderTime = TimeSpan.FromMilliseconds(5);
+        var renderedVersion = -1L;
+        while (true)
+        {
+            var frameStart = Stopwatch.GetTimestamp();
+
+            // 1. Input: every key becomes a command on the controller, here and nowhere else.
+            keys.Clear();
+            if (!window.PollEvents(keys)) break;
+            foreach (var key in keys) controller.Handle(key);
+            if (controller.QuitRequested) break;
+
+            // 2. Training: whatever of the frame the renderer does not need (2 to 10 ms).
+            controller.Advance(TrainingBudget(renderTime));
+
+            // 3. Render when something changed, then show it.
+            var resized = frame.Resize(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
+            if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending)
+            {
+                var renderStart = Stopwatch.GetTimestamp();
+                renderedVersion = controller.Version;
+                renderer.Render(frame, controller.Simulation, controller.View, live: true);
+                renderTime = Stopwatch.GetElapsedTime(renderStart);
+            }
+            if (controller.TakeScreenshotRequest())
+            {
+                controller.Message = "saved " + Path.GetFileName(screenshots.Save(frame, controller.Simulation));
+            }
+            window.Present(frame.Pixels, frame.Width, frame.Height, frame.RowBytes);
+
+            // 4. Pace to 60 frames per second.
+            var left = FrameTime - Stopwatch.GetElapsedTime(frameStart);
+            if (left > TimeSpan.Zero) SdlWindow.Delay((int)left.TotalMilliseconds);
+        }
+    }
+
+    private static TimeSpan TrainingBudget(TimeSpan renderTime)
+    {
+        var left = FrameTime - renderTime - TimeSpan.FromMilliseconds(3);
+        return TimeSpan.FromMilliseconds(Math.Clamp(left.TotalMilliseconds, 2, 10));
+    }
+}

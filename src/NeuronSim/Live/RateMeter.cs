@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace NeuronSim.Live;
+
+/// <summary>Measures a rate (epochs per second) over windows of about half a second.</summary>
+public sealed class RateMeter
+{
+    private static readonly double TicksPerSecond = Stopwatch.Frequency;
+    private long _windowStart = Stopwatch.GetTimestamp();
+    private long _count;
+
+    /// <summary>The rate measured over the last complete window (0 before the first).</summary>
+    public double Rate { get; private set; }
+
+    /// <summary>Counts <paramref name="amount"/> events that happened now.</summary>
+    public void Add(long amount)
+    {
+        _count += amount;
+        var now = Stopwatch.GetTimestamp();
+        var seconds = (now - _windowStart) / TicksPerSecond;
+        if (seconds < 0.5) return;
+        Rate = _count / seconds;
+        _count = 0;
+        _windowStart = now;
+    }
+
+    /// <summary>Forgets what was counted (the rate reads 0 until the next window completes).</summary>
+    public void Reset()
+    {
+        _count = 0;
+        Rate = 0;
+        _windowStart = Stopwatch.GetTimestamp();
+    }
+}

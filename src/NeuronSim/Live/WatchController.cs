@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using NeuronSim.Network.Data;
+using NeuronSim.Network.Model;
+using NeuronSim.Network.Training;
+using NeuronSim.Rendering.Frame;
+using NeuronSim.Window;
+
+namespace NeuronSim.Live;
+
+/// <summary>
+/// The live view's state and the commands that change it, with no window: play/pause, stepping,
+/// speed, reset, data set, boundary, help, screenshot and quit requests. The frame loop feeds it
+/// key presses and asks it to train for part of each frame; the renderer reads <see cref="View"/>.
+/// Training goes on past convergence (remembering the epoch in <see cref="ConvergedAt"/>), pauses
+/// at the epoch limit, and stops for good when the loss diverges (R resets).
+/// </summary>
+public sealed class WatchController : IDisposable
+{
+    /// <summary>The training speeds Up/Down step through, in epochs per frame.</summary>
+    public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+
+    private readonly TrainingOptions _options;
+    private readonly int _linearPoints;
+    private readonly int _dataSeed;
+    private readonly RateMeter _rate = new();
+    private NetworkSpec _spec;
+    private string _dataName;
+    private int _speedIndex;
+    private bool _screenshotRequested;
+
+    /// <summary>Starts a live view of <paramref name="spec"/> learning the data set <paramref name="dataName"/>.</summary>
+    /// <param name="spec">The network (its seed is the first one; R moves to the next).</param>
+    /// <param name="dataName">"xor" or "linear".</param>
+    /// <param name="linearPoints">Points in the linear data set.</param>
+    /// <param name="options">Learning rate, target loss, epoch limit.</param>
+    /// <param name="playing">Whether training starts running (false: nothing moves until a key).</param>
+    /// <param name="epochsPerFrame">Starting speed (rounded to the nearest of <see cref="Speeds"/>).</param>
+    public WatchController(NetworkSpec spec, string dataName, int linearPoints, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
+    {
+        _spec = spec;
+        _dataName = dataName.ToLowerInvariant();
+        _linearPoints = linearPoints;
+        _dataSeed = spec.Seed;
+        _options = options;
+        Playing = playing;
+        _speedIndex = NearestSpeed(epochsPerFrame);
+        Simulation = Create();
+    }
+
+    /// <summary>The simulation being watched (replaced by reset and by a data set change).</summary>
+    public TrainingSimulation Simulation { get; private set; }
+
+    /// <summary>Whether training runs on its own.</summary>
+    public bool Playing { get; private set; }
+
+    /// <summary>Epochs trained per frame while playing (1 to 10000).</summary>
+    public int EpochsPerFrame => Speeds[_speedIndex];
+
+    /// <summary>Whether the boundary heatmap is shown.</summary>
+    public bool ShowBoundary { get; private set; } = true;
+
+    /// <summary>Whether the help overlay is shown.</summary>
+    public bool ShowHelp { get; private set; }
+
+    /// <summary>The first epoch at which the loss was below the target, if any.</summary>
+    public int? ConvergedAt { get; private set; }
+
+    /// <summary>The seed of the current weights.</summary>
+    public int Seed => _spec.Seed;
+
+    /// <summary>A short message for the HUD (last screenshot, a refused step), or null.</summary>
+    public string? Message { get; set; }
+
+    /// <summary>Whether Esc or Q was pressed.</summary>
+    public bool QuitRequested { get; private set; }
+
+    /// <summary>Grows whenever something visible changed (the loop re-renders only then).</summary>
+    public long Version { get; private set; }
+
+    /// <summary>What the renderer needs besides the simulation.</summary>
+    public ViewState View => new()
+    {
+        Playing = Playing,
+        EpochsPerFrame = EpochsPerFrame,
+        EpochsPerSecond = Playing ? _rate.Rate : 0,
+        ShowBoundary = ShowBoundary,
+        ShowHelp = ShowHelp,
+        ConvergedAt = ConvergedAt,
+        Message = Message,
+    };
+
+    /// <summary>Acts on one key press.</summary>
+    public void Handle(KeyPress press) => Execute(KeyMap.ToCommand(press));
+
+    /// <summary>Acts on one command.</summary>
+    public void Execute(LiveCommand command)
+    {
+        switch (command)
+        {
+            case LiveCommand.None: return;
+            case LiveCommand.TogglePlay:
+                Playing = !Playing;
+                _rate.Reset();
+                break;
+            case LiveCommand.StepOne: StepEpochs(1); break;
+            case LiveCommand.StepHundred: StepEpochs(100); break;
+            case LiveCommand.Faster: _speedIndex = Math.Min(_speedIndex + 1, Speeds.Length - 1); break;
+            case LiveCommand.Slower: _speedIndex = Math.Max(_speedIndex - 1, 0); break;
+            case LiveCommand.Reset:
+                _spec = _spec with { Seed = _spec.Seed + 1 };
+                Replace();
+                Message = $"reset: seed {_spec.Seed}";
+                break;
+            case LiveCommand.NextDataSet:
+                _dataName = DataSets.Names[(Array.IndexOf(DataSets.Names, _dataName) + 1) % DataSets.Names.Length];
+                Replace();
+                Message = $"data set {_dataName}";
+                break;
+            case LiveCommand.ToggleBoundary: ShowBoundary = !ShowBoundary; break;
+            case LiveCommand.Screenshot: _screenshotRequested = true; break;
+            case LiveCommand.ToggleHelp: ShowHelp = !ShowHelp; break;
+            case LiveCommand.Quit: QuitRequested = true; break;
+        }
+        Version++;
+    }
+
+    /// <summary>Trains exactly <paramref name="epochs"/> epochs (fewer only if the loss diverges); returns how many ran.</summary>
+    public int StepEpochs(int epochs)
+    {
+        var done = 0;
+        while (done < epochs && TryStep()) done++;
+        if (done > 0) Version++;
+        return done;
+    }
+
+    /// <summary>
+    /// While playing, trains up to <see cref="EpochsPerFrame"/> epochs but stops once
+    /// <paramref name="budget"/> has passed, so a frame is never held up; returns the epochs run.
+    /// </summary>
+    public int Advance(TimeSpan budget)
+    {
+        if (!Playing)
+        {
+            return 0;
+        }
+        var start = Stopwatch.GetTimestamp();
+        var done = 0;
+        while (done < EpochsPerFrame && Stopwatch.GetElapsedTime(start) < budget)
+        {
+            if (Simulation.Epoch >= _options.MaxEpochs)
+            {
+                Playing = false;
+                Message = $"paused at the epoch limit (--epochs {_options.MaxEpochs}); N steps on";
+                break;
+            }
+            if (!TryStep())
+            {
+                Playing = false;
+                break;
+            }
+            done++;
+        }
+        _rate.Add(done);
+        Version++;
+        return done;
+    }
+
+    /// <summary>True once after S was pressed: the loop then saves the frame.</summary>
+    public bool TakeScreenshotRequest()
+    {
+        var requested = _screenshotRequested;
+        _screenshotRequested = false;
+        return requested;
+    }
+
+    private bool TryStep()
+    {
+        if (Simulation.Status == TrainingStatus.Diverged)
+        {
+            Message = "the loss diverged: R resets with new weights";
+            return false;
+        }
+        Simulation.Resume();
+        var status = Simulation.Step();
+        if (status == TrainingStatus.Converged) ConvergedAt ??= Simulation.Epoch;
+        return status != TrainingStatus.Diverged;
+    }
+
+    private void Replace()
+    {
+        Simulation.Dispose();
+        Simulation = Create();
+        ConvergedAt = null;
+        _rate.Reset();
+    }
+
+    private TrainingSimulation Create() => new(_spec, DataSets.ByName(_dataName, _linearPoints, _dataSeed), _options);
+
+    private static int NearestSpeed(int epochsPerFrame)
+    {
+        var best = 0;
+        for (var i = 1; i < Speeds.Length; i++)
+        {
+            if (Math.Abs(Speeds[i] - epochsPerFrame) < Math.Abs(Speeds[best] - epochsPerFrame)) best = i;
+        }
+        return best;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Simulation.Dispose();
+}

@@ -1,0 +1,84 @@
+using NeuronSim.Network.Components;
+using NeuronSim.Network.Experiments;
+
+namespace NeuronSim.Network.Tests;
+
+public class ExperimentPresetTests
+{
+    [Fact]
+    public void LabPresetsMatchTheLabSettings()
+    {
+        var baseline = ExperimentTestData.Lab("baseline");
+        Assert.Equal("3", baseline.Section);
+        var only = Assert.Single(baseline.Settings);
+        Assert.Equal([4, 4], only.Hidden);
+        Assert.Equal(Activation.Sigmoid, only.Activation);
+        Assert.Equal(1.0, only.LearningRate);
+        Assert.True(only.UseBias);
+
+        var lr = ExperimentTestData.Lab("lr");
+        Assert.Equal("4.1", lr.Section);
+        Assert.Equal([1e-6, 1e-2, 1, 10, 1e6], lr.Settings.Select(s => s.LearningRate));
+        Assert.All(lr.Settings, s => Assert.Equal([4, 4], s.Hidden));
+        Assert.All(lr.Settings, s => Assert.Equal(Activation.Sigmoid, s.Activation));
+
+        var hidden = ExperimentTestData.Lab("hidden");
+        Assert.Equal("4.2", hidden.Section);
+        Assert.Equal(["1,1", "2,2", "4,4", "10,10", "100,100", "400,400"], hidden.Settings.Select(s => string.Join(',', s.Hidden)));
+        Assert.All(hidden.Settings, s => Assert.Equal(1.0, s.LearningRate));
+
+        var none = ExperimentTestData.Lab("no-activation");
+        Assert.Equal("4.3", none.Section);
+        Assert.Equal([1, 1e-2, 1e-5], none.Settings.Select(s => s.LearningRate));
+        Assert.All(none.Settings, s => Assert.Equal(Activation.Identity, s.Activation));
+        Assert.All(none.Settings, s => Assert.Equal([4, 4], s.Hidden));
+    }
+
+    [Fact]
+    public void LabelsAndKeysAreReadable()
+    {
+        var lr = ExperimentTestData.Lab("lr");
+        Assert.Equal(["1e-6", "0.01", "1", "10", "1e6"], lr.Settings.Select(s => s.LearningRateText));
+        Assert.Equal("h4x4-sigmoid-lr1e6-bias", lr.Settings[4].Key);
+    }
+
+    [Theory]
+    [InlineData("""{ "title": "t", "settings": [] }""", "name: missing")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [] }""", "settings: the list is empty")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4,4], "activation": "sigmoid" } ] }""", "settings[0].learningRate: missing")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4,4], "activation": "sigmoid", "learningRate": "1" } ] }""", "settings[0].learningRate: must be a number, got the string \"1\"")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": "4,4", "activation": "sigmoid", "learningRate": 1 } ] }""", "settings[0].hidden: must be an array")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4, 0], "activation": "sigmoid", "learningRate": 1 } ] }""", "settings[0].hidden[1]: must be a whole number")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4,4], "activation": "sigmod", "learningRate": 1 } ] }""", "settings[0].activation: unknown activation 'sigmod'")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4,4], "activation": "sigmoid", "learningRate": -1 } ] }""", "settings[0].learningRate: must be a positive number")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4,4], "activation": "sigmoid", "learningRate": 1, "lr": 2 } ] }""", "settings[0].lr: unknown field")]
+    [InlineData("""{ "name": "x", "title": 5, "settings": [ { "hidden": [4,4], "activation": "sigmoid", "learningRate": 1 } ] }""", "title: must be a string, got the number 5")]
+    [InlineData("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4,4], "activation": "sigmoid", "learningRate": 1, "bias": "yes" } ] }""", "settings[0].bias: must be true or false")]
+    [InlineData("""{ "name": "x", """, "not valid JSON")]
+    public void BadPresetsNameTheFileAndTheField(string json, string expected)
+    {
+        var error = Assert.Throws<PresetException>(() => PresetReader.Parse(json, "my.json"));
+        Assert.StartsWith("my.json: ", error.Message);
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void OptionalFieldsTakeDefaults()
+    {
+        var preset = PresetReader.Parse("""{ "name": "mine", "title": "Mine", "settings": [ { "hidden": [3], "activation": "tanh", "learningRate": 0.5, "bias": false } ] }""", "mine.json");
+        var setting = Assert.Single(preset.Settings);
+        Assert.Equal("", preset.Section);
+        Assert.Equal([3], setting.Hidden);
+        Assert.Equal(Activation.Tanh, setting.Activation);
+        Assert.False(setting.UseBias);
+        Assert.Equal("(3) tanh lr 0.5", setting.Label);
+    }
+
+    [Fact]
+    public void AMissingFileIsAPresetError()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetReader.ReadFile("/nonexistent/preset.json"));
+        Assert.Contains("/nonexistent/preset.json", error.Message);
+    }
+}

@@ -1,0 +1,170 @@
+using NeuronSim.Network.Components;
+using NeuronSim.Network.Data;
+using NeuronSim.Network.Experiments;
+using NeuronSim.Network.Training;
+
+namespace NeuronSim.Network.Tests;
+
+public class ExperimentRunnerTests
+{
+    private static readonly ExperimentSetting Default = ExperimentTestData.Setting("lr 1", Activation.Sigmoid, 1, 4, 4);
+
+    [Fact]
+    public void IdentityAtAHugeRateDivergesAndIsRecorded()
+    {
+        var plan = ExperimentTestData.Plan(500);
+        var run = new PlannedRun("linear", ExperimentTestData.Setting("identity lr 1e6", Activation.Identity, 1e6, 4, 4), 1);
+        var result = ExperimentRunner.Train(run, DataSets.Linear(), plan, null, CancellationToken.None)!;
+        Assert.Equal(TrainingStatus.Diverged, result.Status);
+        Assert.True(result.Diverged);
+        Assert.False(double.IsFinite(result.FinalLoss));
+        Assert.InRange(result.Epochs, 1, 499);
+        Assert.All(result.Curve.Losses, loss => Assert.True(double.IsFinite(loss)));
+        if (result.Curve.Epochs.Count > 0) Assert.True(result.Curve.Epochs[^1] < result.Epochs);
+        Assert.Equal($"yes, at epoch {result.Epochs}", ResultsTable.DivergedText(result));
+    }
+
+    [Fact]
+    public void SigmoidAtLearningRate1e6IsARecordedResultNotACrash()
+    {
+        var plan = ExperimentTestData.Plan(3000);
+        var run = new PlannedRun("xor", ExperimentTestData.Setting("lr 1e6", Activation.Sigmoid, 1e6, 4, 4), 1);
+        var result = ExperimentRunner.Train(run, DataSets.Xor(), plan, null, CancellationToken.None)!;
+        Assert.False(result.Converged);
+        if (result.Status == TrainingStatus.MaxEpochsReached)
+        {
+            Assert.Equal(3000, result.Epochs);
+            Assert.Contains("loss flat since epoch", ResultsTable.FlatNote(result));
+        }
+        else
+        {
+            Assert.Equal(TrainingStatus.Diverged, result.Status);
+        }
+    }
+
+    [Fact]
+    public void TheLabDefaultConvergesOnXor()
+    {
+        var plan = ExperimentTestData.Plan(10_000);
+        var result = ExperimentRunner.Train(new PlannedRun("xor", Default, 1), DataSets.Xor(), plan, null, CancellationToken.None)!;
+        Assert.True(result.Converged);
+        Assert.Equal(1.0, result.Accuracy);
+        Assert.Equal(21, result.Predictions.Length);
+        Assert.Equal(PredictionGrid.Size * PredictionGrid.Size, result.Grid.Length);
+        Assert.Equal(result.Epochs, result.Curve.Epochs[^1]);
+        Assert.True(result.Curve.Losses[^1] < 0.005);
+    }
+
+    [Fact]
+    public void CurvesAreSparse()
+    {
+        var curve = new LossCurve();
+        for (var epoch = 1; epoch <= 100_000; epoch++) curve.Add(epoch, 1.0 / epoch);
+        curve.Finish(100_000, 1e-5);
+        Assert.Equal(1000 + 900 + 900, curve.Epochs.Count);
+        Assert.Equal(100_000, curve.Epochs[^1]);
+        Assert.True(curve.Epochs.Zip(curve.Epochs.Skip(1)).All(p => p.First < p.Second));
+    }
+
+    [Fact]
+    public void RunsSaveTheirResultsAndAResumeSkipsThem()
+    {
+        var directory = ExperimentTestData.TempDirectory();
+        try
+        {
+            var plan = ExperimentTestData.Plan(200, Default, ExperimentTestData.Setting("(2,2)", Activation.Sigmoid, 1, 2, 2)) with { Seeds = 2 };
+            var store = new RunStore(directory);
+            store.SavePlan(plan);
+            var events = new List<RunEvent>();
+            var (results, complete) = new ExperimentRunner(plan, store) { Parallelism = 2 }.Run(new ListProgress(events), CancellationToken.None);
+            Assert.True(complete);
+            Assert.Equal(8, results.Count);
+            Assert.Equal(8, Directory.GetFiles(store.RunsDirectory, "*.json").Length);
+            Assert.Equal(8, events.Count(e => e.Kind == RunEventKind.Finished));
+
+            var csv = File.ReadAllLines(Path.Combine(directory, "results.csv"));
+            Assert.Equal(ResultsTable.CsvHeader, csv[0]);
+            Assert.Equal(9, csv.Length);
+            Assert.All(csv.Skip(1), line => Assert.Equal(ResultsTable.CsvHeader.Split(',').Length, CsvCells(line).Count));
+            Assert.Equal("(2,2)", CsvCells(csv[3])[3]);
+            Assert.True(File.Exists(Path.Combine(directory, "summary.csv")));
+
+            var removed = results.Keys.First();
+            File.Delete(Path.Combine(store.RunsDirectory, removed + ".json"));
+            var stamps = Directory.GetFiles(store.RunsDirectory).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+            var again = new List<RunEvent>();
+            var reloaded = new RunStore(directory);
+            var (after, done) = new ExperimentRunner(reloaded.LoadPlan(), reloaded).Run(new ListProgress(again), CancellationToken.None);
+            Assert.True(done);
+            Assert.Equal(8, after.Count);
+            Assert.Equal(7, again.Count(e => e.Kind == RunEventKind.Skipped));
+            Assert.Equal(removed, Assert.Single(again, e => e.Kind == RunEventKind.Finished).Run.Id);
+            Assert.All(stamps, pair => Assert.Equal(pair.Value, File.GetLastWriteTimeUtc(pair.Key)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CancellingKeepsFinishedRunsAndSavesNothingHalfDone()
+    {
+        var directory = ExperimentTestData.TempDirectory();
+        try
+        {
+            var plan = ExperimentTestData.Plan(100_000, ExperimentTestData.Setting("(1,1)", Activation.Sigmoid, 1e-6, 1, 1));
+            var store = new RunStore(directory);
+            using var cancel = new CancellationTokenSource();
+            var events = new List<RunEvent>();
+            var progress = new ListProgress(events, e => { if (e.Kind == RunEventKind.Progress) cancel.Cancel(); });
+            var (results, complete) = new ExperimentRunner(plan, store) { Parallelism = 1 }.Run(progress, cancel.Token);
+            Assert.False(complete);
+            Assert.Empty(results);
+            Assert.Empty(Directory.GetFiles(store.RunsDirectory));
+            Assert.Contains(events, e => e.Kind == RunEventKind.Cancelled);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void IdenticalSettingsInSeveralExperimentsRunOnce()
+    {
+        var plan = new ExperimentPlan
+        {
+            Name = "all",
+            Experiments = [ExperimentTestData.Lab("baseline"), ExperimentTestData.Lab("lr"), ExperimentTestData.Lab("hidden"), ExperimentTestData.Lab("no-activation")],
+            DataSets = ["xor", "linear"],
+        };
+        Assert.Equal(2 * (1 + 5 + 6 + 3 - 2), plan.DistinctRuns().Count);
+    }
+
+    private static List<string> CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
+
+    private sealed class ListProgress(List<RunEvent> events, Action<RunEvent>? also = null) : IProgress<RunEvent>
+    {
+        public void Report(RunEvent value)
+        {
+            lock (events) events.Add(value);
+            also?.Invoke(value);
+        }
+    }
+}
