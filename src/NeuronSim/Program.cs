@@ -30,7 +30,7 @@ app.Configure(config =>
         .WithDescription("Run the lab's experiments in parallel and write learning curves, \"Ground truth\"/\"Predict result\" figures, "
             + "results.csv, results.md and REPORT.md: baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3) or all. "
             + "Each run is saved when it ends; Ctrl+C keeps them and --resume DIR finishes the rest. A diverged run is a result, not an error.\n"
-            + "Exit codes: 0 every run finished, 1 interrupted (resume with --resume DIR) or a file could not be written, 2 bad arguments or a bad preset.")
+            + "Exit codes: 0 every run finished, 1 a file could not be written, 2 bad arguments or a bad preset, 130 interrupted by Ctrl+C (resume with --resume DIR).")
         .WithExample("experiment", "all")
         .WithExample("experiment", "lr", "--data", "xor", "--max-epochs", "20000")
         .WithExample("experiment", "hidden", "--seeds", "10", "--out", "results/hidden")

@@ -137,17 +137,7 @@ public class ExperimentCommandTests
         }
     }
 
-    /// <summary>
-    /// Runs neuronsim.dll from this test's output. Its deps.json comes from the RID-specific (linux-x64) app build,
-    /// which expects SkiaSharp's native library next to the dll, while this RID-less test output keeps it under
-    /// runtimes/linux-x64/native: point the loader there (the app's own output needs nothing of the kind).
-    /// </summary>
-    private static CliResult Neuronsim(params string[] args)
-    {
-        var natives = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
-        var environment = new Dictionary<string, string?> { ["LD_LIBRARY_PATH"] = natives };
-        return CliRunner.Run(args, environment, TimeSpan.FromMinutes(3));
-    }
+    private static CliResult Neuronsim(params string[] args) => CliRunner.Run(args, timeout: TimeSpan.FromMinutes(3));
 
     private static void AssertPng(string path, int width, int height)
     {

@@ -69,7 +69,7 @@ public class FrameRenderingTests
         Assert.InRange(graph.DrawnEdges, graph.MaxDrawnEdges / 2, graph.MaxDrawnEdges);
         Assert.Equal(renderer.Network.EdgeCount - graph.DrawnEdges, graph.HiddenEdges);
         Assert.True(graph.HiddenBelow > 0);
-        Assert.InRange(renderer.Boundary.Resolution, 24, 96);
+        Assert.InRange(renderer.Boundary.Resolution, 24, 64);
     }
 
     [Fact]

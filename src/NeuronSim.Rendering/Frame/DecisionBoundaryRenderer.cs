@@ -19,7 +19,12 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     private const double CostBudget = 4e6;
     private const double LiveMillisecondsPerFrame = 6;
 
-    private SKBitmap? _bitmap;
+    private static readonly uint[] Colours = BuildColours();
+    private SKBitmap? _image;
+    private bool _imageStale = true;
+    private bool _computed;
+    private int[] _column = [];
+    private float[] _fraction = [];
     private double[] _x0 = [], _x1 = [], _output = [];
     private int _resolution;
     private (object? Simulation, long Fingerprint) _key;
@@ -32,8 +37,8 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     /// <summary>Grid points per side of the last heatmap.</summary>
     public int Resolution => _resolution;
 
-    /// <summary>Grid points per side for a network with <paramref name="parameters"/> weights (24 to 96).</summary>
-    public static int ResolutionFor(int parameters) => (int)Math.Clamp(Math.Sqrt(CostBudget / Math.Max(parameters, 1)), 24, 96);
+    /// <summary>Grid points per side for a network with <paramref name="parameters"/> weights (24 to 64).</summary>
+    public static int ResolutionFor(int parameters) => (int)Math.Clamp(Math.Sqrt(CostBudget / Math.Max(parameters, 1)), 24, 64);
 
     /// <summary>Where the input point (<paramref name="x0"/>, <paramref name="x1"/>) lands in the plot <paramref name="plot"/>.</summary>
     public static SKPoint ToPixel(SKRect plot, double x0, double x1) => new(
@@ -62,10 +67,16 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         Refresh(simulation, parameters, fingerprint, live);
         using (var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1 })
         {
-            if (showBoundary && _bitmap is not null)
+            if (showBoundary && _computed)
             {
-                using var image = SKImage.FromBitmap(_bitmap);
-                canvas.DrawImage(image, plot, new SKSamplingOptions(SKFilterMode.Linear));
+                if (_image is null || _image.Width != (int)plot.Width || _image.Height != (int)plot.Height)
+                {
+                    _image?.Dispose();
+                    _image = new SKBitmap(new SKImageInfo(Math.Max(1, (int)plot.Width), Math.Max(1, (int)plot.Height), SKColorType.Bgra8888, SKAlphaType.Opaque));
+                    _imageStale = true;
+                }
+                if (_imageStale) Paint(_image);
+                canvas.DrawBitmap(_image, plot.Left, plot.Top);
             }
             canvas.DrawRect(plot, border);
         }
@@ -77,10 +88,10 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     {
         var resolution = ResolutionFor(parameters);
         var key = ((object?)simulation, fingerprint);
-        var stale = !Equals(key, _key) || resolution != _resolution || _bitmap is null;
+        var stale = !Equals(key, _key) || resolution != _resolution || !_computed;
         RefreshPending = false;
         if (!stale) return;
-        if (live && _bitmap is not null && resolution == _resolution && --_framesUntilRefresh > 0)
+        if (live && _computed && resolution == _resolution && --_framesUntilRefresh > 0)
         {
             RefreshPending = true;
             return;
@@ -102,12 +113,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             _x1 = new double[total];
             _output = new double[total];
         }
-        if (resolution != _resolution)
-        {
-            _bitmap?.Dispose();
-            _bitmap = new SKBitmap(new SKImageInfo(resolution, resolution, SKColorType.Bgra8888, SKAlphaType.Opaque));
-            _resolution = resolution;
-        }
+        _resolution = resolution;
         var span = 1 + 2 * Margin;
         for (var row = 0; row < resolution; row++)
         {
@@ -120,21 +126,66 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         data.X0.CopyTo(_x0, cells);
         data.X1.CopyTo(_x1, cells);
         simulation.Predict(_x0, _x1, _output);
-        var pixels = _bitmap!.GetPixelSpan();
+        _computed = true;
+        _imageStale = true;
+        if (_wrong.Length != data.Count) _wrong = new bool[data.Count];
+        for (var i = 0; i < data.Count; i++) _wrong[i] = (_output[cells + i] >= 0.5 ? 1 : 0) != (data.Labels[i] >= 0.5 ? 1 : 0);
+    }
+
+    /// <summary>Paints the heatmap at the plot's size: the grid's outputs interpolated bilinearly, then coloured.</summary>
+    private void Paint(SKBitmap image)
+    {
+        var pixels = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(image.GetPixelSpan());
+        int width = image.Width, height = image.Height, n = _resolution;
+        var stride = image.RowBytes / 4;
+        var last = Math.Max(n - 2, 0);
+        if (_column.Length != width)
+        {
+            _column = new int[width];
+            _fraction = new float[width];
+        }
+        for (var px = 0; px < width; px++)
+        {
+            var u = Math.Clamp((px + 0.5f) / width * n - 0.5f, 0, n - 1);
+            _column[px] = Math.Min((int)u, last);
+            _fraction[px] = u - _column[px];
+        }
+        var output = _output;
+        for (var py = 0; py < height; py++)
+        {
+            var v = Math.Clamp((py + 0.5f) / height * n - 0.5f, 0, n - 1);
+            var r0 = Math.Min((int)v, last);
+            var fy = (float)(v - r0);
+            var row = pixels.Slice(py * stride, width);
+            int top = r0 * n, bottom = Math.Min(r0 + 1, n - 1) * n;
+            for (var px = 0; px < width; px++)
+            {
+                var c0 = _column[px];
+                var c1 = Math.Min(c0 + 1, n - 1);
+                var fx = _fraction[px];
+                var a = output[top + c0] + (output[top + c1] - output[top + c0]) * fx;
+                var b = output[bottom + c0] + (output[bottom + c1] - output[bottom + c0]) * fx;
+                var p = a + (b - a) * fy;
+                row[px] = Colours[double.IsNaN(p) ? 128 : (int)(Math.Clamp(p, 0, 1) * 255 + 0.5)];
+            }
+        }
+        _imageStale = false;
+    }
+
+    /// <summary>The heatmap colour of each output 0..255 (as BGRA in memory): red at 0, grey at 0.5, blue at 1.</summary>
+    private static uint[] BuildColours()
+    {
         var low = Palette.Lerp(Palette.Label0, Palette.Panel, 0.45);
         var high = Palette.Lerp(Palette.Label1, Palette.Panel, 0.45);
         var middle = new SKColor(0x5A, 0x5C, 0x62);
-        for (var k = 0; k < cells; k++)
+        var colours = new uint[256];
+        for (var i = 0; i < 256; i++)
         {
-            var p = _output[k];
-            var colour = double.IsNaN(p) ? middle : p < 0.5 ? Palette.Lerp(low, middle, p * 2) : Palette.Lerp(middle, high, (p - 0.5) * 2);
-            pixels[k * 4] = colour.Blue;
-            pixels[k * 4 + 1] = colour.Green;
-            pixels[k * 4 + 2] = colour.Red;
-            pixels[k * 4 + 3] = 255;
+            var p = i / 255.0;
+            var c = p < 0.5 ? Palette.Lerp(low, middle, p * 2) : Palette.Lerp(middle, high, (p - 0.5) * 2);
+            colours[i] = 0xFF000000u | ((uint)c.Red << 16) | ((uint)c.Green << 8) | c.Blue;
         }
-        if (_wrong.Length != data.Count) _wrong = new bool[data.Count];
-        for (var i = 0; i < data.Count; i++) _wrong[i] = (_output[cells + i] >= 0.5 ? 1 : 0) != (data.Labels[i] >= 0.5 ? 1 : 0);
+        return colours;
     }
 
     private static void DrawAxes(SKCanvas canvas, SKRect plot)
@@ -180,5 +231,5 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _bitmap?.Dispose();
+    public void Dispose() => _image?.Dispose();
 }

@@ -63,7 +63,7 @@ public static class Hud
         ArgumentNullException.ThrowIfNull(canvas);
         using var shade = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
         canvas.DrawRect(0, 0, width, height, shade);
-        var box = SKRect.Create(width / 2f - 300, height / 2f - 210, 600, 420);
+        var box = SKRect.Create(width / 2f - 300, height / 2f - 185, 600, 370);
         using var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true };
         using var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawRoundRect(box, 10, 10, panel);

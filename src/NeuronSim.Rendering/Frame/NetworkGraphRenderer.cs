@@ -8,29 +8,32 @@ namespace NeuronSim.Rendering.Frame;
 /// Draws the network: layers as columns (input left, output right), every weight an edge styled
 /// by <see cref="EdgeStyle"/>, every neuron a circle filled by its mean activation over the batch
 /// (dark = 0, white = 1) with its bias as the ring (colour by sign, width by |b|), and a legend.
-/// Large networks stay fast: edges are drawn as one path per (sign, width bucket), and at most
+/// Large networks stay fast: edges are drawn as one batch of segments per (sign, width bucket), and at most
 /// <see cref="MaxDrawnEdges"/> of them, the largest |w| first; the rest are counted as hidden.
 /// </summary>
 public sealed class NetworkGraphRenderer : IDisposable
 {
-    /// <summary>Edges are grouped by |w| in steps of this size (each group is one path).</summary>
+    /// <summary>Edges are grouped by |w| in steps of this size (each group is one draw call).</summary>
     public const double BucketStep = 0.25;
 
     private const int Buckets = 28; // 28 * 0.25 = 7 > 6.33, where the width reaches its maximum
     private const float LegendHeight = 44;
     private const float TopMargin = 26;
-    private readonly SKPath[,] _paths = new SKPath[2, Buckets];
+    private readonly List<SKPoint>[,] _segments = new List<SKPoint>[2, Buckets];
     private readonly int[] _histogram = new int[1024];
 
     /// <summary>Creates a renderer.</summary>
     public NetworkGraphRenderer()
     {
         for (var s = 0; s < 2; s++)
-            for (var b = 0; b < Buckets; b++) _paths[s, b] = new SKPath();
+            for (var b = 0; b < Buckets; b++) _segments[s, b] = new List<SKPoint>();
     }
 
-    /// <summary>The most edges drawn per frame (default 3000); the smallest |w| beyond it are hidden.</summary>
-    public int MaxDrawnEdges { get; set; } = 3000;
+    /// <summary>Above this many drawn edges the graph is "dense": no antialiasing, thin edges as faint hairlines.</summary>
+    public const int DenseEdges = 64;
+
+    /// <summary>The most edges drawn per frame (default 600); the smallest |w| beyond it are hidden.</summary>
+    public int MaxDrawnEdges { get; set; } = 600;
 
     /// <summary>Edges drawn in the last <see cref="Render"/>.</summary>
     public int DrawnEdges { get; private set; }
@@ -79,7 +82,7 @@ public sealed class NetworkGraphRenderer : IDisposable
         var weights = network.EdgeWeight;
         var threshold = Threshold(weights, network.EdgeCount);
         var positions = sizes.Select((size, layer) => Enumerable.Range(0, size).Select(i => NeuronPosition(area, sizes, layer, i)).ToArray()).ToArray();
-        foreach (var path in _paths) path.Reset();
+        foreach (var list in _segments) list.Clear();
         var drawn = 0;
         for (var k = 0; k < network.EdgeCount; k++)
         {
@@ -90,27 +93,31 @@ public sealed class NetworkGraphRenderer : IDisposable
             var from = positions[layer][network.EdgeFrom[k]];
             var to = positions[layer + 1][network.EdgeTo[k]];
             var bucket = (int)Math.Min(magnitude / BucketStep, Buckets - 1);
-            var path = _paths[w < 0 ? 1 : 0, bucket];
-            path.MoveTo(from);
-            path.LineTo(to);
+            var segments = _segments[w < 0 ? 1 : 0, bucket];
+            segments.Add(from);
+            segments.Add(to);
             drawn++;
         }
         DrawnEdges = drawn;
         HiddenEdges = network.EdgeCount - drawn;
         HiddenBelow = HiddenEdges > 0 ? threshold : 0;
-        var dense = drawn > 300;
-        using var paint = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Butt };
+        // Dense graphs trade antialiasing for speed (an antialiased wide line costs ~10x more on the
+        // CPU) and draw their thin edges as faint one-pixel hairlines.
+        var dense = drawn > DenseEdges;
+        using var paint = new SKPaint { IsAntialias = !dense, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Butt };
         for (var b = 0; b < Buckets; b++)
         {
             var magnitude = (b + 0.5) * BucketStep;
             var width = EdgeStyle.Width(magnitude);
-            var alpha = dense && width < 2f ? (byte)110 : (byte)255;
+            var thin = dense && width < 2f;
+            var alpha = thin ? (byte)110 : (byte)255;
+            if (thin) width = 0; // hairline
             for (var s = 0; s < 2; s++)
             {
-                if (_paths[s, b].IsEmpty) continue;
+                if (_segments[s, b].Count == 0) continue;
                 paint.StrokeWidth = width;
                 paint.Color = EdgeStyle.Colour(s == 0 ? magnitude : -magnitude).WithAlpha(alpha);
-                canvas.DrawPath(_paths[s, b], paint);
+                canvas.DrawPoints(SKPointMode.Lines, [.. _segments[s, b]], paint);
             }
         }
     }
@@ -221,6 +228,6 @@ public sealed class NetworkGraphRenderer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var path in _paths) path.Dispose();
+        foreach (var list in _segments) list.Clear();
     }
 }

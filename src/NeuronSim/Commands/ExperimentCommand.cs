@@ -21,29 +21,15 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
     {
         var (plan, store, resumed) = Prepare(settings);
         var jobs = settings.Jobs ?? Environment.ProcessorCount;
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        // Ctrl+C cancels cancellationToken (Program.cs): finished runs are kept, the rest resume later.
         var clock = Stopwatch.StartNew();
         var total = plan.DistinctRuns().Count;
         Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(" and ", plan.DataSets)}, "
             + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {ResultsTable.Number(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
-        (Dictionary<string, RunResult> Results, bool Complete) outcome;
-        try
-        {
-            var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
-            outcome = Interactive()
-                ? RunWithProgressBars(runner, plan, total, cancel.Token)
-                : runner.Run(new Reporter(new PlainProgress(plan, Console.Out).Report), cancel.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
+        (Dictionary<string, RunResult> Results, bool Complete) outcome = Interactive()
+            ? RunWithProgressBars(runner, plan, total, cancellationToken)
+            : runner.Run(new Reporter(new PlainProgress(plan, Console.Out).Report), cancellationToken);
         var table = ResultsTable.Build(plan, outcome.Results);
         var figures = ExperimentFigures.DrawAll(table, store.Directory);
         store.WriteText("REPORT.md", ReportWriter.Write(table, figures, clock.Elapsed, jobs));
@@ -51,7 +37,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         if (!outcome.Complete)
         {
             Console.Error.WriteLine($"interrupted: {outcome.Results.Count} of {total} runs finished and saved; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
-            return CliErrors.Failed;
+            return CliErrors.Interrupted;
         }
         return CliErrors.Ok;
     }
