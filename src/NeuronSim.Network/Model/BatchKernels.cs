@@ -56,22 +56,60 @@ public static class BatchKernels
         GradientDotsOnTwoCores(deltas, inputs, grads, offset, paddedSamples);
     }
 
-    // The parallel paths live in their own methods: a lambda's captured variables are allocated
-    // on entry to the method that declares them, and the one-core path must allocate nothing.
+    // The two-core paths hand their arguments to a job object kept per calling thread, so a
+    // tick allocates nothing; the halves split the rows at a multiple of 4.
+    [ThreadStatic] private static WeightedSumsJob? t_sums;
+    [ThreadStatic] private static GradientDotsJob? t_dots;
+
     private static void WeightedSumsOnTwoCores(double[] w, int offset, int rs, int cs, double[][] inputs, double[][] outputs, double[] init, int samples)
     {
-        var half = outputs.Length / 2 / 4 * 4;
-        Parallel.Invoke(
-            () => WeightedSumsRows(w, offset, rs, cs, inputs, outputs, init, samples, 0, half),
-            () => WeightedSumsRows(w, offset, rs, cs, inputs, outputs, init, samples, half, outputs.Length));
+        var job = t_sums ??= new WeightedSumsJob();
+        (job.W, job.Offset, job.RowStride, job.ColStride, job.Inputs, job.Outputs, job.Init, job.Samples) = (w, offset, rs, cs, inputs, outputs, init, samples);
+        CoreSplitter.Run(job);
+        (job.W, job.Inputs, job.Outputs, job.Init) = (null!, null!, null!, null!);
     }
 
     private static void GradientDotsOnTwoCores(double[][] deltas, double[][] inputs, double[] grads, int offset, int samples)
     {
-        var half = deltas.Length / 2 / 4 * 4;
-        Parallel.Invoke(
-            () => GradientDotsRows(deltas, inputs, grads, offset, samples, 0, half),
-            () => GradientDotsRows(deltas, inputs, grads, offset, samples, half, deltas.Length));
+        var job = t_dots ??= new GradientDotsJob();
+        (job.Deltas, job.Inputs, job.Grads, job.Offset, job.Samples) = (deltas, inputs, grads, offset, samples);
+        CoreSplitter.Run(job);
+        (job.Deltas, job.Inputs, job.Grads) = (null!, null!, null!);
+    }
+
+    private static (int Start, int End) Half(int rows, int half) => half == 0 ? (0, rows / 2 / 4 * 4) : (rows / 2 / 4 * 4, rows);
+
+    private sealed class WeightedSumsJob : ISplitWork
+    {
+        public double[] W = null!;
+        public double[][] Inputs = null!;
+        public double[][] Outputs = null!;
+        public double[] Init = null!;
+        public int Offset;
+        public int RowStride;
+        public int ColStride;
+        public int Samples;
+
+        public void Run(int half)
+        {
+            var (start, end) = Half(Outputs.Length, half);
+            WeightedSumsRows(W, Offset, RowStride, ColStride, Inputs, Outputs, Init, Samples, start, end);
+        }
+    }
+
+    private sealed class GradientDotsJob : ISplitWork
+    {
+        public double[][] Deltas = null!;
+        public double[][] Inputs = null!;
+        public double[] Grads = null!;
+        public int Offset;
+        public int Samples;
+
+        public void Run(int half)
+        {
+            var (start, end) = Half(Deltas.Length, half);
+            GradientDotsRows(Deltas, Inputs, Grads, Offset, Samples, start, end);
+        }
     }
 
     private static void WeightedSumsRows(double[] w, int offset, int rs, int cs, double[][] inputs, double[][] outputs, double[] init, int samples, int r0, int r1)
