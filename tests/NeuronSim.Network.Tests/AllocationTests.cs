@@ -5,13 +5,14 @@ using NeuronSim.Network.Training;
 
 namespace NeuronSim.Network.Tests;
 
-/// <summary>A training tick allocates nothing once warm (layers small enough to stay on one core).</summary>
+/// <summary>A training tick allocates nothing once warm, on one core or (wide layers) on two.</summary>
 public class AllocationTests
 {
     [Theory]
     [InlineData("xor", new[] { 4, 4 }, true)]
     [InlineData("linear", new[] { 10, 10 }, false)]
     [InlineData("linear", new[] { 30, 20, 10 }, true)]
+    [InlineData("linear", new[] { 120, 120 }, true)]
     public void Ticks_allocate_zero_bytes_after_warm_up(string data, int[] hidden, bool bias)
     {
         var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = 100_000 };
