@@ -18,8 +18,8 @@ app.Configure(config =>
         .WithDescription("Open a 1280x800 window and watch the network learn: graph, decision boundary, loss curve.\n"
             + "Keys: Space play/pause, N or Right +1 epoch, Shift+Right +100, Up/Down speed, R reset (new seed), D next data set, "
             + "B boundary, S screenshot, H help, Esc/Q quit.\n"
-            + "Exit codes: 0 quit, 1 error, 2 bad arguments, 3 no window (no display or no SDL2: says which package to install "
-            + "and writes the frame as PNG, see --out).")
+            + "Exit codes: 0 quit, 1 error or the loss diverged, 2 bad arguments, 3 no window (no display or no SDL2: says which package to install, "
+            + "trains headless with the lab's output unless --paused, and writes the frame as PNG, see --out), 130 interrupted.")
         .WithExample("watch")
         .WithExample("watch", "--paused", "--data", "linear");
     config.AddCommand<SnapshotCommand>("snapshot")

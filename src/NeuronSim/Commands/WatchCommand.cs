@@ -56,13 +56,7 @@ public sealed class WatchCommand : Command<WatchSettings>
         var title = $"NeuronSim: {controller.Simulation.Spec} learning {controller.Simulation.Data.Name}";
         if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error))
         {
-            Console.Error.WriteLine($"error: {error}");
-            using var frame = new FrameBuffer(Width, Height);
-            renderer.Render(frame, controller.Simulation, controller.View);
-            var path = frame.SavePng(settings.Out);
-            Console.Error.WriteLine($"wrote the frame the window would show (epoch {controller.Simulation.Epoch}) headless instead: {path}");
-            Console.Error.WriteLine("for a trained frame without a window: neuronsim snapshot --epochs 2000 --out frame.png");
-            return NoWindow;
+            return Headless(controller, renderer, settings, error, cancellationToken);
         }
         using (window)
         {
@@ -75,6 +69,26 @@ public sealed class WatchCommand : Command<WatchSettings>
             + (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
             + (controller.ConvergedAt is int at ? $", converged at epoch {at}" : ""));
         return CliErrors.Ok;
+    }
+
+    /// <summary>
+    /// No window: say why, train headless with the lab's output (unless --paused), and write the
+    /// frame the window would show. Returns <see cref="NoWindow"/>, or the training's failure code.
+    /// </summary>
+    private static int Headless(WatchController controller, FrameRenderer renderer, WatchSettings settings, string error, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"error: {error}");
+        var code = CliErrors.Ok;
+        if (!settings.Paused)
+        {
+            Console.Error.WriteLine("no window: training headless instead, with the lab's output");
+            code = HeadlessTraining.Run(controller.Simulation, 100, cancellationToken);
+        }
+        using var frame = new FrameBuffer(Width, Height);
+        renderer.Render(frame, controller.Simulation, controller.View);
+        var path = frame.SavePng(settings.Out);
+        Console.Error.WriteLine($"wrote the frame the window would show (epoch {controller.Simulation.Epoch}) headless instead: {path}");
+        return code == CliErrors.Ok ? NoWindow : code;
     }
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
