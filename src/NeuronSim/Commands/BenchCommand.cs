@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using NeuronSim.Network.Benchmarking;
+using NeuronSim.Rendering.Frame;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,6 +45,12 @@ public sealed class BenchCommand : Command<BenchSettings>
             table.AddRow(row);
         }
         if (!Console.IsOutputRedirected) AnsiConsole.Write(table);
+        foreach (var hidden in new[] { new[] { 4, 4 }, [100, 100], [400, 400] })
+        {
+            if (cancellationToken.IsCancellationRequested) break;
+            var frame = FrameTiming.Measure(hidden);
+            Console.WriteLine($"frame: 1280x800, {string.Join(',', hidden)} on xor, boundary recomputed every frame: median {F(frame.Milliseconds, "0.00")} ms, p95 {F(frame.Percentile95, "0.00")} ms");
+        }
         foreach (var samples in new[] { 21, 100 })
         {
             var bytes = BenchRunner.WorldBytesPerWeight([400, 400], samples);
