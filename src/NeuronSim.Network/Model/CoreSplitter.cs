@@ -55,8 +55,11 @@ internal static class CoreSplitter
         if (_helper is not null) return;
         lock (_start)
         {
-            _helper ??= new Thread(HelperLoop) { IsBackground = true, Name = "NeuronSim kernel helper" };
-            if (!_helper.IsAlive) _helper.Start();
+            if (_helper is not null) return;
+            // A blocking wait lazily allocates the event's lock object: do that now, not in a tick.
+            _workDone.Wait(1);
+            _helper = new Thread(HelperLoop) { IsBackground = true, Name = "NeuronSim kernel helper" };
+            _helper.Start();
         }
     }
 
