@@ -7,6 +7,9 @@ namespace NeuronSim.Network.Components;
 /// </summary>
 public struct NeuronState
 {
+    /// <summary>How many samples the batch has; the vectors are longer (padding).</summary>
+    public int Samples;
+
     /// <summary>Net input z per sample (unused on input neurons).</summary>
     public double[] Net;
 
@@ -23,6 +26,6 @@ public struct NeuronState
     public static NeuronState ForBatch(int samples)
     {
         var padded = Model.BatchKernels.Padded(samples);
-        return new NeuronState { Net = new double[padded], Out = new double[padded], Delta = new double[padded] };
+        return new NeuronState { Samples = samples, Net = new double[padded], Out = new double[padded], Delta = new double[padded] };
     }
 }

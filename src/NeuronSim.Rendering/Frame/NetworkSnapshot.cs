@@ -66,7 +66,8 @@ public sealed class NetworkSnapshot
             {
                 Bias[layer][j] = world.TryGet<Bias>(neurons[j], out var bias) ? bias.Value : double.NaN;
                 hash = unchecked(hash * 31 + BitConverter.DoubleToInt64Bits(Bias[layer][j]));
-                var outputs = world.Get<NeuronState>(neurons[j]).Out;
+                ref var state = ref world.Get<NeuronState>(neurons[j]);
+                var outputs = state.Out.AsSpan(0, state.Samples);
                 var sum = 0.0;
                 foreach (var value in outputs) sum += value;
                 MeanActivation[layer][j] = outputs.Length == 0 ? 0 : sum / outputs.Length;
