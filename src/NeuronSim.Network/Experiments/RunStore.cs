@@ -1,3 +1,4 @@
+using NeuronSim.Network.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -22,7 +23,14 @@ public sealed class RunStore
     public RunStore(string directory)
     {
         Directory = Path.GetFullPath(directory);
-        System.IO.Directory.CreateDirectory(RunsDirectory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(RunsDirectory);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot create the output directory {RunsDirectory}: {error.Message}", error);
+        }
     }
 
     /// <summary>The output directory.</summary>

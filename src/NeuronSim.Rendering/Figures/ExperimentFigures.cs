@@ -1,3 +1,4 @@
+using NeuronSim.Network.Storage;
 using NeuronSim.Network.Data;
 using NeuronSim.Network.Experiments;
 

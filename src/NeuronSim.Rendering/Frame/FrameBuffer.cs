@@ -1,3 +1,4 @@
+using NeuronSim.Network.Storage;
 using SkiaSharp;
 
 namespace NeuronSim.Rendering.Frame;
@@ -45,19 +46,16 @@ public sealed class FrameBuffer : IDisposable
         return true;
     }
 
-    /// <summary>Writes the frame as a PNG file (creating its directory); returns the full path.</summary>
+    /// <summary>Writes the frame as a PNG file atomically (creating its directory); returns the full path.</summary>
     public string SavePng(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         _canvas.Flush();
         using var image = SKImage.FromBitmap(_bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100)
             ?? throw new IOException($"could not encode the frame as PNG for {full}");
-        using var file = File.Create(full);
-        data.SaveTo(file);
+        AtomicFile.WriteAllBytes(full, data.AsSpan());
         return full;
     }
 

@@ -49,7 +49,7 @@ public class NetworkSettings : CommandSettings
 
     /// <summary>Maximum epochs.</summary>
     [CommandOption("--epochs <N>")]
-    [Description("Maximum epochs (one epoch = one full-batch gradient step). Default: 100000.")]
+    [Description("Maximum epochs (one epoch = one full-batch gradient step); snapshot trains exactly this many. Default: 100000.")]
     [DefaultValue(100_000)]
     public int Epochs { get; init; } = 100_000;
 
