@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian packages: Xvfb, SDL2, fonts, xdotool, ImageMagick),
+# Installs what the tests need (Debian packages: Xvfb with xauth for xvfb-run, SDL2, fonts, xdotool),
 # then builds and runs every test project. Usage: ./test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(xvfb libsdl2-2.0-0 fonts-dejavu-core libfontconfig1 xdotool imagemagick)
+packages=(xvfb xauth libsdl2-2.0-0 fonts-dejavu-core libfontconfig1 xdotool)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -15,8 +15,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$sudo" = none ]; then
     echo "test.sh: cannot install packages (not root, no sudo); the window tests will be skipped" >&2
   else
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+      echo "test.sh: could not install ${missing[*]}; tests that need them will be skipped with the reason" >&2
+    fi
   fi
 fi
 
