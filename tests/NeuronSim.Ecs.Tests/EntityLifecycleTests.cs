@@ -298,13 +298,18 @@ public class EntityLifecycleTests
         for (var i = 0; i < 100; i++) world.Create(new Health(i), new Position(i, i));
         var archetype = Assert.Single(world.Archetypes, a => a.EntityCount > 0);
 
-        // 8 bytes of entity + 4 of Health + 8 of Position per row.
-        Assert.Equal(1_024 / 20, archetype.ChunkCapacity);
+        // 8 bytes of entity + 4 of Health + 8 of Position per row: 51 fit in 1 KiB; the capacity is
+        // the largest power of two that fits (so an entity's place packs into one int).
+        Assert.Equal(32, archetype.ChunkCapacity);
         Assert.Equal((100 + archetype.ChunkCapacity - 1) / archetype.ChunkCapacity, archetype.Chunks.Count);
 
         using var tiny = World.Create(chunkSizeInBytes: 64, minimumEntitiesPerChunk: 10);
         tiny.Create(new Health(1), new Position(1, 1));
-        Assert.Equal(10, Assert.Single(tiny.Archetypes, a => a.EntityCount > 0).ChunkCapacity);
+        Assert.Equal(16, Assert.Single(tiny.Archetypes, a => a.EntityCount > 0).ChunkCapacity); // the minimum 10, rounded up to a power of two
+
+        using var atLeast = World.Create(chunkSizeInBytes: 2_200, minimumEntitiesPerChunk: 100);
+        atLeast.Create(new Health(1), new Position(1, 1));
+        Assert.Equal(128, Assert.Single(atLeast.Archetypes, a => a.EntityCount > 0).ChunkCapacity); // 110 fit, 64 < the minimum 100
     }
 
     [Fact]

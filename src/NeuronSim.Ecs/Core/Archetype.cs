@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace NeuronSim.Ecs;
 
 /// <summary>
@@ -17,9 +19,24 @@ public sealed class Archetype
         _columnOf = new int[signature.Count == 0 ? 0 : signature.Ids[^1] + 1];
         Array.Fill(_columnOf, -1);
         for (var c = 0; c < Types.Length; c++) _columnOf[Types[c].Id] = c;
+        // A power of two, so an entity's place packs into one int: chunk index << ChunkShift | row.
         var bytesPerEntity = 8 + Types.Sum(t => t.Size);
-        ChunkCapacity = Math.Max(minimumEntitiesPerChunk, chunkSizeInBytes / bytesPerEntity);
+        var fits = 1 << BitOperations.Log2((uint)Math.Max(1, chunkSizeInBytes / bytesPerEntity));
+        ChunkCapacity = Math.Max(fits, (int)BitOperations.RoundUpToPowerOf2((uint)minimumEntitiesPerChunk));
+        ChunkShift = BitOperations.Log2((uint)ChunkCapacity);
     }
+
+    /// <summary>log2 of <see cref="ChunkCapacity"/>.</summary>
+    internal int ChunkShift { get; }
+
+    /// <summary>The chunk of a packed place.</summary>
+    internal int ChunkOf(int place) => place >> ChunkShift;
+
+    /// <summary>The row of a packed place.</summary>
+    internal int RowOf(int place) => place & (ChunkCapacity - 1);
+
+    /// <summary>(chunk, row) packed into one int.</summary>
+    internal int Place(int chunkIndex, int row) => (chunkIndex << ChunkShift) | row;
 
     /// <summary>The component types of this archetype.</summary>
     public Signature Signature { get; }
@@ -30,7 +47,7 @@ public sealed class Archetype
     /// <summary>The component types, in column order.</summary>
     public ComponentType[] Types { get; }
 
-    /// <summary>How many entities one chunk holds.</summary>
+    /// <summary>How many entities one chunk holds: a power of two, at most what fits in the chunk size (but at least the minimum).</summary>
     public int ChunkCapacity { get; }
 
     /// <summary>The chunks, all full but the last.</summary>

@@ -11,7 +11,7 @@ public sealed partial class World
         var archetype = ArchetypeOf(slot);
         var column = archetype.ColumnOf(Component<T>.Id);
         if (column < 0) throw new MissingComponentException(entity, typeof(T), archetype.Signature);
-        return ref archetype.Chunks[slot.ChunkIndex].ColumnAt<T>(column)[slot.Row];
+        return ref archetype.Chunks[archetype.ChunkOf(slot.Place)].ColumnAt<T>(column)[archetype.RowOf(slot.Place)];
     }
 
     /// <summary>Component <typeparamref name="T"/> of <paramref name="entity"/>, if it has one.</summary>
@@ -79,16 +79,12 @@ public sealed partial class World
         var from = ArchetypeOf(slot);
         var (chunkIndex, row) = to.Add(entity);
         var chunk = to.Chunks[chunkIndex];
-        Archetype.CopyShared(from.Chunks[slot.ChunkIndex], slot.Row, chunk, row);
-        var moved = from.RemoveAt(slot.ChunkIndex, slot.Row);
-        if (moved != Entity.Null)
-        {
-            _slots[moved.Id].ChunkIndex = slot.ChunkIndex;
-            _slots[moved.Id].Row = slot.Row;
-        }
+        var (fromChunk, fromRow) = (from.ChunkOf(slot.Place), from.RowOf(slot.Place));
+        Archetype.CopyShared(from.Chunks[fromChunk], fromRow, chunk, row);
+        var moved = from.RemoveAt(fromChunk, fromRow);
+        if (moved != Entity.Null) _slots[moved.Id].Place = slot.Place;
         slot.ArchetypeId = to.Id;
-        slot.ChunkIndex = chunkIndex;
-        slot.Row = row;
+        slot.Place = to.Place(chunkIndex, row);
         StructureVersion++;
         return (chunk, row);
     }

@@ -7,12 +7,12 @@ namespace NeuronSim.Ecs;
 /// </summary>
 public sealed partial class World : IDisposable
 {
-    // 16 bytes an entity: the archetype as a 1-based index into _archetypeList (0 = dead).
+    // 12 bytes an entity: the archetype as a 1-based index into _archetypeList (0 = dead), and the
+    // entity's place in it packed as chunk index << shift | row (see Archetype.Place).
     private struct EntitySlot
     {
         public int ArchetypeId;
-        public int ChunkIndex;
-        public int Row;
+        public int Place;
         public int Version;
     }
 
@@ -68,12 +68,9 @@ public sealed partial class World : IDisposable
     {
         ref var slot = ref SlotOf(entity, nameof(Destroy));
         EnsureNotIterating(nameof(Destroy));
-        var moved = ArchetypeOf(slot).RemoveAt(slot.ChunkIndex, slot.Row);
-        if (moved != Entity.Null)
-        {
-            _slots[moved.Id].ChunkIndex = slot.ChunkIndex;
-            _slots[moved.Id].Row = slot.Row;
-        }
+        var archetype = ArchetypeOf(slot);
+        var moved = archetype.RemoveAt(archetype.ChunkOf(slot.Place), archetype.RowOf(slot.Place));
+        if (moved != Entity.Null) _slots[moved.Id].Place = slot.Place;
         slot.ArchetypeId = 0;
         slot.Version++;
         if (_freeCount == _freeIds.Length) Array.Resize(ref _freeIds, _freeIds.Length * 2);
@@ -154,8 +151,7 @@ public sealed partial class World : IDisposable
         var entity = new Entity(id, slot.Version);
         var (chunkIndex, row) = archetype.Add(entity);
         slot.ArchetypeId = archetype.Id;
-        slot.ChunkIndex = chunkIndex;
-        slot.Row = row;
+        slot.Place = archetype.Place(chunkIndex, row);
         Size++;
         StructureVersion++;
         return (entity, archetype.Chunks[chunkIndex], row);

@@ -2,16 +2,14 @@ namespace NeuronSim.Network.Components;
 
 /// <summary>
 /// A neuron's per-sample state for the whole batch, one entry per data point:
-/// net input z, output a = f(z), and delta = dL/dz from back-propagation. Entries past the
+/// output a = f(z) (the net input z is computed in place: every derivative used here is a function
+/// of a), and delta = dL/dz from back-propagation. Entries past the
 /// batch size are padding: their deltas stay zero, so they add nothing to any gradient.
 /// </summary>
 public struct NeuronState
 {
     /// <summary>How many samples the batch has; the vectors are longer (padding).</summary>
     public int Samples;
-
-    /// <summary>Net input z per sample (unused on input neurons).</summary>
-    public double[] Net;
 
     /// <summary>Output a = f(z) per sample; for input neurons, the input feature.</summary>
     public double[] Out;
@@ -26,6 +24,6 @@ public struct NeuronState
     public static NeuronState ForBatch(int samples)
     {
         var padded = Model.BatchKernels.Padded(samples);
-        return new NeuronState { Samples = samples, Net = new double[padded], Out = new double[padded], Delta = new double[padded] };
+        return new NeuronState { Samples = samples, Out = new double[padded], Delta = new double[padded] };
     }
 }

@@ -18,13 +18,13 @@ public static class LayerMath
     /// </summary>
     public static void Forward(
         double[] weights, int offset, double[] bias, double[][] inputs,
-        double[][] net, double[][] output, Activation activation, int samples)
+        double[][] output, Activation activation, int samples)
     {
-        BatchKernels.WeightedSums(weights, offset, inputs.Length, 1, inputs, net, bias, samples);
-        for (var j = 0; j < net.Length; j++) Activate(activation, net[j].AsSpan(0, samples), output[j].AsSpan(0, samples));
+        BatchKernels.WeightedSums(weights, offset, inputs.Length, 1, inputs, output, bias, samples);
+        foreach (var a in output) Activate(activation, a.AsSpan(0, samples), a.AsSpan(0, samples));
     }
 
-    /// <summary>a = f(z).</summary>
+    /// <summary>a = f(z); <paramref name="a"/> may be <paramref name="z"/> itself.</summary>
     public static void Activate(Activation activation, ReadOnlySpan<double> z, Span<double> a)
     {
         switch (activation)
@@ -37,8 +37,8 @@ public static class LayerMath
         }
     }
 
-    /// <summary>delta = delta * f'(z), with f' written through the output a where that is cheaper.</summary>
-    public static void MultiplyByDerivative(Activation activation, ReadOnlySpan<double> z, ReadOnlySpan<double> a, Span<double> delta)
+    /// <summary>delta = delta * f'(z), with f' written through the output a = f(z).</summary>
+    public static void MultiplyByDerivative(Activation activation, ReadOnlySpan<double> a, Span<double> delta)
     {
         switch (activation)
         {
@@ -52,7 +52,8 @@ public static class LayerMath
                 for (var s = 0; s < delta.Length; s++) delta[s] *= 1 - a[s] * a[s];
                 break;
             case Activation.Relu:
-                for (var s = 0; s < delta.Length; s++) delta[s] = z[s] > 0 ? delta[s] : 0;
+                // relu'(z) = 1 for z > 0, and z > 0 exactly when a = max(0, z) > 0
+                for (var s = 0; s < delta.Length; s++) delta[s] = a[s] > 0 ? delta[s] : 0;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, null);

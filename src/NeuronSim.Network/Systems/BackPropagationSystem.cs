@@ -22,7 +22,7 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
         var n = labels.Length;
         var (delta, prediction) = (output.Delta[0], output.Out[0]);
         for (var s = 0; s < n; s++) delta[s] = 2 * (prediction[s] - labels[s]) / n;
-        LayerMath.MultiplyByDerivative(output.Activation, output.Net[0].AsSpan(0, n), prediction.AsSpan(0, n), delta.AsSpan(0, n));
+        LayerMath.MultiplyByDerivative(output.Activation, prediction.AsSpan(0, n), delta.AsSpan(0, n));
 
         for (var l = layers.Length - 1; l >= 1; l--)
         {
@@ -33,7 +33,7 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
             LayerMath.BackpropagateDelta(topology.Weights, layer.WeightOffset, layer.Delta, below.Delta, samples);
             for (var i = 0; i < below.Size; i++)
             {
-                LayerMath.MultiplyByDerivative(below.Activation, below.Net[i].AsSpan(0, samples), below.Out[i].AsSpan(0, samples), below.Delta[i].AsSpan(0, samples));
+                LayerMath.MultiplyByDerivative(below.Activation, below.Out[i].AsSpan(0, samples), below.Delta[i].AsSpan(0, samples));
             }
         }
         topology.ScatterGradients();

@@ -20,7 +20,7 @@ public sealed class ForwardPropagationSystem(World world) : BaseSystem<World, Tr
         {
             var layer = layers[l];
             LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias,
-                layers[l - 1].Out, layer.Net, layer.Out, layer.Activation, topology.PaddedSamples);
+                layers[l - 1].Out, layer.Out, layer.Activation, topology.PaddedSamples);
         }
     }
 }

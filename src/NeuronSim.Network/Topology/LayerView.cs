@@ -14,7 +14,6 @@ public sealed class LayerView
     {
         Index = index;
         Neurons = neurons;
-        Net = states.Select(s => s.Net).ToArray();
         Out = states.Select(s => s.Out).ToArray();
         Delta = states.Select(s => s.Delta).ToArray();
         Activation = activation;
@@ -33,9 +32,6 @@ public sealed class LayerView
 
     /// <summary>How many neurons.</summary>
     public int Size => Neurons.Length;
-
-    /// <summary>Net input z per neuron, per sample.</summary>
-    public double[][] Net { get; }
 
     /// <summary>Output a per neuron, per sample.</summary>
     public double[][] Out { get; }

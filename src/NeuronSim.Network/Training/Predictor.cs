@@ -9,7 +9,6 @@ namespace NeuronSim.Network.Training;
 /// </summary>
 public sealed class Predictor
 {
-    private double[][][] _net = [];
     private double[][][] _out = [];
     private int _capacity;
 
@@ -27,7 +26,7 @@ public sealed class Predictor
         {
             var layer = layers[l];
             LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias,
-                _out[l - 1], _net[l], _out[l], layer.Activation, BatchKernels.Padded(n));
+                _out[l - 1], _out[l], layer.Activation, BatchKernels.Padded(n));
         }
         _out[^1][0].AsSpan(0, n).CopyTo(output);
     }
@@ -37,7 +36,6 @@ public sealed class Predictor
         var layers = topology.Layers;
         if (_out.Length == layers.Length && _capacity >= n && _out.Zip(layers).All(p => p.First.Length == p.Second.Size)) return;
         _capacity = BatchKernels.Padded(Math.Max(n, _capacity));
-        _net = layers.Select(l => Enumerable.Range(0, l.Size).Select(_ => new double[_capacity]).ToArray()).ToArray();
         _out = layers.Select(l => Enumerable.Range(0, l.Size).Select(_ => new double[_capacity]).ToArray()).ToArray();
     }
 }
