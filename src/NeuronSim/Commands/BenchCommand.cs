@@ -31,20 +31,19 @@ public sealed class BenchCommand : Command<BenchSettings>
             "ECS GFLOP/s", "dense GFLOP/s", "ECS/dense", "ECS B/epoch");
         Console.WriteLine($"{Environment.ProcessorCount} cores; dense = plain scalar loops over double[]; FLOPs: multiply-add 2, sigmoid 3");
         BenchRunner.WarmUp();
-        foreach (var (data, hidden) in BenchRunner.DefaultCases())
+        if (Console.IsOutputRedirected)
         {
-            if (cancellationToken.IsCancellationRequested) break;
-            var r = BenchRunner.Measure(data, hidden, settings.Seconds);
-            var row = new[]
-            {
-                data, string.Join(',', hidden), r.Samples.ToString(CultureInfo.InvariantCulture), F(r.FlopsPerEpoch / 1e6, "0.###"),
-                F(r.EcsMicroseconds, "0.00"), F(r.DenseMicroseconds, "0.00"), F(r.EcsGflops, "0.00"), F(r.DenseGflops, "0.00"),
-                F(r.Ratio, "0.000"), F(r.EcsBytesPerEpoch, "0"),
-            };
-            if (Console.IsOutputRedirected) Console.WriteLine(string.Join('\t', row));
-            table.AddRow(row);
+            MeasureCases(settings, row => Console.WriteLine(string.Join('\t', row)), cancellationToken);
         }
-        if (!Console.IsOutputRedirected) AnsiConsole.Write(table);
+        else
+        {
+            // On a terminal the table grows row by row as each case is measured.
+            AnsiConsole.Live(table).Start(live => MeasureCases(settings, row =>
+            {
+                table.AddRow(row);
+                live.Refresh();
+            }, cancellationToken));
+        }
         foreach (var hidden in new[] { new[] { 4, 4 }, [100, 100], [400, 400] })
         {
             if (cancellationToken.IsCancellationRequested) break;
@@ -57,6 +56,21 @@ public sealed class BenchCommand : Command<BenchSettings>
             Console.WriteLine($"memory: a (400,400) network world for {samples} points keeps {F(bytes, "0.0")} bytes per weight entity (neurons' batch vectors included)");
         }
         return CliErrors.Ok;
+    }
+
+    private static void MeasureCases(BenchSettings settings, Action<string[]> report, CancellationToken cancellationToken)
+    {
+        foreach (var (data, hidden) in BenchRunner.DefaultCases())
+        {
+            if (cancellationToken.IsCancellationRequested) break;
+            var r = BenchRunner.Measure(data, hidden, settings.Seconds);
+            report(
+            [
+                data, string.Join(',', hidden), r.Samples.ToString(CultureInfo.InvariantCulture), F(r.FlopsPerEpoch / 1e6, "0.###"),
+                F(r.EcsMicroseconds, "0.00"), F(r.DenseMicroseconds, "0.00"), F(r.EcsGflops, "0.00"), F(r.DenseGflops, "0.00"),
+                F(r.Ratio, "0.000"), F(r.EcsBytesPerEpoch, "0"),
+            ]);
+        }
     }
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
