@@ -56,6 +56,19 @@ public class ForwardPassTests
     }
 
     [Fact]
+    public void A_new_simulation_already_holds_the_untrained_forward_pass()
+    {
+        using var simulation = NetworkFactory.Create([4, 4], seed: 9);
+        var data = simulation.Data;
+        var expected = new double[data.Count];
+        simulation.Predict(data.X0, data.X1, expected);
+
+        Assert.Equal(0, simulation.Epoch);
+        Assert.True(double.IsNaN(simulation.Loss));
+        for (var s = 0; s < data.Count; s++) Assert.Equal(expected[s], simulation.Topology.Output.Out[0][s], 12);
+    }
+
+    [Fact]
     public void Every_neuron_and_every_weight_is_an_entity()
     {
         using var simulation = NetworkFactory.Create([4, 4]);

@@ -27,4 +27,30 @@ public class NetworkSnapshotTests
         simulation.Predict(set.X0, set.X1, output);
         Assert.Equal(output.Average(), snapshot.MeanActivation[2][0], 12);
     }
+
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.3, 0.8)]
+    [InlineData(1.0, 0.45)]
+    public void A_probe_shows_the_networks_activations_for_that_one_input(double x0, double x1)
+    {
+        using var simulation = new TrainingSimulation(NetworkSpec.Uniform([4, 3], Activation.Sigmoid, true, 3), DataSets.Xor());
+        simulation.Step(500);
+        var snapshot = new NetworkSnapshot();
+        snapshot.Read(simulation.World);
+
+        snapshot.SetProbe((x0, x1));
+
+        var shown = snapshot.ShownActivation;
+        Assert.Same(snapshot.ProbeActivation, shown);
+        Assert.Equal([x0, x1], shown[0]);
+        var expected = new double[1];
+        simulation.Predict([x0], [x1], expected);
+        Assert.Equal(expected[0], shown[^1][0], 12);
+        Assert.All(shown[1], a => Assert.InRange(a, 0, 1));
+
+        snapshot.SetProbe(null);
+        Assert.Null(snapshot.ProbeActivation);
+        Assert.Same(snapshot.MeanActivation, snapshot.ShownActivation);
+    }
 }

@@ -35,6 +35,8 @@ public sealed class TrainingSimulation : IDisposable
         _train = new SystemGroup<TrainingContext>("train", feed, forward, loss,
             new BackPropagationSystem(World), new WeightUpdateSystem(World), new MetricsSystem(World));
         _train.Initialize();
+        // The neurons' state shows the untrained network's forward pass from the start (epoch 0).
+        Evaluate();
     }
 
     /// <summary>The network's shape and seed.</summary>

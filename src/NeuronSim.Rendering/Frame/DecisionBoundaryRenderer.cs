@@ -45,6 +45,11 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         (float)(plot.Left + (x0 + Margin) / (1 + 2 * Margin) * plot.Width),
         (float)(plot.Bottom - (x1 + Margin) / (1 + 2 * Margin) * plot.Height));
 
+    /// <summary>The input point at pixel (<paramref name="x"/>, <paramref name="y"/>) of the plot <paramref name="plot"/>; the inverse of <see cref="ToPixel"/>.</summary>
+    public static (double X0, double X1) FromPixel(SKRect plot, float x, float y) => (
+        (x - plot.Left) / plot.Width * (1 + 2 * Margin) - Margin,
+        (plot.Bottom - y) / plot.Height * (1 + 2 * Margin) - Margin);
+
     /// <summary>The square plot inside <paramref name="area"/> (below the title).</summary>
     public static SKRect PlotArea(SKRect area)
     {
@@ -55,9 +60,10 @@ public sealed class DecisionBoundaryRenderer : IDisposable
 
     /// <summary>
     /// Draws the boundary of <paramref name="simulation"/> into <paramref name="area"/>.
-    /// <paramref name="fingerprint"/> identifies the current weights (see <see cref="NetworkSnapshot.Fingerprint"/>).
+    /// <paramref name="fingerprint"/> identifies the current weights (see <see cref="NetworkSnapshot.Fingerprint"/>);
+    /// <paramref name="probe"/>, when set, is marked with a crosshair.
     /// </summary>
-    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live)
+    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live, (double X0, double X1)? probe = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(simulation);
@@ -82,6 +88,19 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         }
         DrawAxes(canvas, plot);
         DrawPoints(canvas, plot, simulation);
+        if (probe is { } point) DrawProbe(canvas, plot, point.X0, point.X1);
+    }
+
+    /// <summary>A crosshair at the probed input point.</summary>
+    private static void DrawProbe(SKCanvas canvas, SKRect plot, double x0, double x1)
+    {
+        var p = ToPixel(plot, x0, x1);
+        using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f, Color = Palette.Text };
+        canvas.DrawCircle(p, 7, pen);
+        canvas.DrawLine(p.X - 12, p.Y, p.X - 4, p.Y, pen);
+        canvas.DrawLine(p.X + 4, p.Y, p.X + 12, p.Y, pen);
+        canvas.DrawLine(p.X, p.Y - 12, p.X, p.Y - 4, pen);
+        canvas.DrawLine(p.X, p.Y + 4, p.X, p.Y + 12, pen);
     }
 
     private void Refresh(TrainingSimulation simulation, int parameters, long fingerprint, bool live)

@@ -40,8 +40,9 @@ public sealed class FrameRenderer : IDisposable
             foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
         Network.Read(simulation.World);
+        Network.SetProbe(view.Probe);
         _graph.Render(canvas, layout.Graph, Network);
-        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live);
+        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(simulation.Context.LossHistory),
             simulation.Options.TargetLoss, view.ConvergedAt);
         Hud.Render(canvas, layout.Hud, simulation, view);

@@ -63,7 +63,7 @@ public static class Hud
         ArgumentNullException.ThrowIfNull(canvas);
         using var shade = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
         canvas.DrawRect(0, 0, width, height, shade);
-        var box = SKRect.Create(width / 2f - 300, height / 2f - 185, 600, 370);
+        var box = SKRect.Create(width / 2f - 300, height / 2f - 195, 600, 390);
         using var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true };
         using var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawRoundRect(box, 10, 10, panel);
@@ -81,7 +81,8 @@ public static class Hud
         string[] notes =
         [
             "Edges: orange w > 0, blue w < 0, grey near 0; width 0.5 + 1.5|w| px, at most 10.",
-            "Neurons: fill = mean activation over the batch (dark 0, white 1); ring = bias.",
+            "Neurons: fill = activation (dark 0, white 1): the batch mean, or for the input",
+            "under the mouse when it points at the boundary plot; ring = bias.",
             "Boundary: network output over the input square, red 0 to blue 1;",
             "points coloured by label, a yellow ring marks a wrong prediction.",
         ];

@@ -6,8 +6,8 @@ namespace NeuronSim.Rendering.Frame;
 
 /// <summary>
 /// Draws the network: layers as columns (input left, output right), every weight an edge styled
-/// by <see cref="EdgeStyle"/>, every neuron a circle filled by its mean activation over the batch
-/// (dark = 0, white = 1) with its bias as the ring (colour by sign, width by |b|), and a legend.
+/// by <see cref="EdgeStyle"/>, every neuron a circle filled by its activation (the batch mean, or the
+/// probed input's: <see cref="NetworkSnapshot.ShownActivation"/>; dark = 0, white = 1) with its bias as the ring (colour by sign, width by |b|), and a legend.
 /// Large networks stay fast: edges are drawn as one batch of segments per (sign, width bucket), and at most
 /// <see cref="MaxDrawnEdges"/> of them, the largest |w| first; the rest are counted as hidden.
 /// </summary>
@@ -160,7 +160,7 @@ public sealed class NetworkGraphRenderer : IDisposable
             for (var j = 0; j < sizes[layer]; j++)
             {
                 var centre = NeuronPosition(area, sizes, layer, j);
-                var activation = network.MeanActivation[layer][j];
+                var activation = network.ShownActivation[layer][j];
                 fill.Color = Palette.Lerp(new SKColor(0x2A, 0x2E, 0x36), new SKColor(0xF4, 0xF4, 0xF4), Shade(network.Activations[layer], activation));
                 canvas.DrawCircle(centre, radius, fill);
                 if (radius < 3) continue;
@@ -216,7 +216,10 @@ public sealed class NetworkGraphRenderer : IDisposable
         line.Color = Palette.Negative;
         canvas.DrawLine(x + 74, y, x + 94, y, line);
         Fonts.Draw(canvas, "w < 0", x + 98, y + 4, Fonts.Small, Palette.DimText);
-        var note = "width 0.5 + 1.5|w| px (max 10)   fill: mean activation   ring: bias";
+        var fill = network.Probe is { } probe
+            ? $"fill: activation at x = ({probe.X0.ToString("0.00", CultureInfo.InvariantCulture)}, {probe.X1.ToString("0.00", CultureInfo.InvariantCulture)})"
+            : "fill: mean activation (point at the boundary plot for one input)";
+        var note = $"width 0.5 + 1.5|w| px (max 10)   {fill}   ring: bias";
         if (HiddenEdges > 0)
         {
             note = $"showing {DrawnEdges} of {network.EdgeCount} weights: {HiddenEdges} with |w| < "

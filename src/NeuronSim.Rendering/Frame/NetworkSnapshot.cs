@@ -1,5 +1,6 @@
 using NeuronSim.Ecs;
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Model;
 
 namespace NeuronSim.Rendering.Frame;
 
@@ -42,6 +43,15 @@ public sealed class NetworkSnapshot
     /// <summary>Per layer, per neuron: the output averaged over the batch.</summary>
     public double[][] MeanActivation { get; private set; } = [];
 
+    /// <summary>Per layer, per neuron: the activation for the probed input, or null when nothing is probed.</summary>
+    public double[][]? ProbeActivation { get; private set; }
+
+    /// <summary>The probed input point, or null.</summary>
+    public (double X0, double X1)? Probe { get; private set; }
+
+    /// <summary>What the graph fills the neurons with: the probe's activations, else the batch means.</summary>
+    public double[][] ShownActivation => ProbeActivation ?? MeanActivation;
+
     /// <summary>Per layer: the activation function (identity for the input layer).</summary>
     public Activation[] Activations { get; private set; } = [];
 
@@ -75,6 +85,33 @@ public sealed class NetworkSnapshot
         }
         foreach (var w in EdgeWeight) hash = unchecked(hash * 31 + BitConverter.DoubleToInt64Bits(w));
         Fingerprint = hash;
+    }
+
+    /// <summary>
+    /// Runs the weights and biases of the last <see cref="Read"/> forward on one input point
+    /// (x0, x1) and keeps every neuron's activation in <see cref="ProbeActivation"/>; null clears it.
+    /// </summary>
+    public void SetProbe((double X0, double X1)? probe)
+    {
+        Probe = probe;
+        if (probe is not { } point || LayerSizes.Length == 0)
+        {
+            ProbeActivation = null;
+            return;
+        }
+        var a = LayerSizes.Select(size => new double[size]).ToArray();
+        a[0][0] = point.X0;
+        if (a[0].Length > 1) a[0][1] = point.X1;
+        for (var layer = 1; layer < a.Length; layer++)
+        {
+            for (var j = 0; j < a[layer].Length; j++) a[layer][j] = double.IsNaN(Bias[layer][j]) ? 0 : Bias[layer][j];
+            for (var k = 0; k < EdgeCount; k++)
+            {
+                if (EdgeFromLayer[k] == layer - 1) a[layer][EdgeTo[k]] += EdgeWeight[k] * a[layer - 1][EdgeFrom[k]];
+            }
+            LayerMath.Activate(Activations[layer], a[layer], a[layer]);
+        }
+        ProbeActivation = a;
     }
 
     private void Resolve(World world)

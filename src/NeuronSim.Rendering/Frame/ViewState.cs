@@ -21,6 +21,12 @@ public sealed record ViewState
     /// <summary>The epoch at which the loss first fell below the target, if it has.</summary>
     public int? ConvergedAt { get; init; }
 
+    /// <summary>
+    /// The input point under the mouse in the decision-boundary plot, or null: the graph then
+    /// shows every neuron's activation for that one input instead of the batch mean.
+    /// </summary>
+    public (double X0, double X1)? Probe { get; init; }
+
     /// <summary>A short message for the HUD (for example where a screenshot was saved), or null.</summary>
     public string? Message { get; init; }
 

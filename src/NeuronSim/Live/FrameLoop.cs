@@ -32,6 +32,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
             if (!window.PollEvents(keys)) break;
             foreach (var key in keys) controller.Handle(key);
             if (controller.QuitRequested) break;
+            controller.PointAt(window.Mouse, frame.Width, frame.Height);
 
             // 2. Training: whatever of the frame the renderer does not need (2 to 10 ms).
             controller.Advance(TrainingBudget(renderTime));

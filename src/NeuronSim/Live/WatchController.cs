@@ -87,7 +87,29 @@ public sealed class WatchController : IDisposable
         ShowHelp = ShowHelp,
         ConvergedAt = ConvergedAt,
         Message = Message,
+        Probe = Probe,
     };
+
+    /// <summary>The input point under the mouse in the decision-boundary plot, or null.</summary>
+    public (double X0, double X1)? Probe { get; private set; }
+
+    /// <summary>
+    /// The mouse is at <paramref name="mouse"/> (pixels) of a <paramref name="width"/> x
+    /// <paramref name="height"/> frame (null: outside the window). Over the decision-boundary plot it
+    /// probes that input point: the graph shows the network's activations for it.
+    /// </summary>
+    public void PointAt((int X, int Y)? mouse, int width, int height)
+    {
+        (double X0, double X1)? probe = null;
+        if (mouse is { } m)
+        {
+            var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(width, height).Boundary);
+            if (plot.Contains(m.X, m.Y)) probe = DecisionBoundaryRenderer.FromPixel(plot, m.X, m.Y);
+        }
+        if (probe == Probe) return;
+        Probe = probe;
+        Version++;
+    }
 
     /// <summary>Acts on one key press.</summary>
     public void Handle(KeyPress press) => Execute(KeyMap.ToCommand(press));

@@ -43,6 +43,12 @@ internal static unsafe partial class Sdl
     /// <summary>Event type: a key was pressed.</summary>
     public const uint SDL_KEYDOWN = 0x300;
 
+    /// <summary>SDL_MOUSEMOTION.</summary>
+    public const uint SDL_MOUSEMOTION = 0x400;
+
+    /// <summary>SDL_WINDOWEVENT_LEAVE: the mouse left the window.</summary>
+    public const byte SDL_WINDOWEVENT_LEAVE = 11;
+
     /// <summary>Window event id: the window size changed (data1 x data2).</summary>
     public const byte SDL_WINDOWEVENT_SIZE_CHANGED = 6;
 
@@ -183,6 +189,12 @@ internal struct SdlEvent
 
     /// <summary>Keyboard: the modifier state (keysym.mod).</summary>
     [FieldOffset(24)] public ushort KeyMod;
+
+    /// <summary>Mouse motion: x in window pixels (SDL_MouseMotionEvent.x).</summary>
+    [FieldOffset(20)] public int MouseX;
+
+    /// <summary>Mouse motion: y in window pixels (SDL_MouseMotionEvent.y).</summary>
+    [FieldOffset(24)] public int MouseY;
 
     /// <summary>Window event: the SDL_WindowEventID.</summary>
     [FieldOffset(12)] public byte WindowEventId;

@@ -147,6 +147,9 @@ public sealed unsafe class SdlWindow : IDisposable
         Sdl.SDL_RenderPresent(_renderer);
     }
 
+    /// <summary>Where the mouse is in the window (pixels), or null when it is outside.</summary>
+    public (int X, int Y)? Mouse { get; private set; }
+
     /// <summary>
     /// Drains the event queue: appends key presses to <paramref name="keys"/> (auto-repeat only
     /// for the stepping keys: arrows and N) and tracks resizes.
@@ -168,6 +171,12 @@ public sealed unsafe class SdlWindow : IDisposable
                 case Sdl.SDL_WINDOWEVENT when e.WindowEventId == Sdl.SDL_WINDOWEVENT_SIZE_CHANGED:
                     Width = e.WindowData1;
                     Height = e.WindowData2;
+                    break;
+                case Sdl.SDL_WINDOWEVENT when e.WindowEventId == Sdl.SDL_WINDOWEVENT_LEAVE:
+                    Mouse = null;
+                    break;
+                case Sdl.SDL_MOUSEMOTION:
+                    Mouse = (e.MouseX, e.MouseY);
                     break;
                 case Sdl.SDL_WINDOWEVENT when e.WindowEventId == Sdl.SDL_WINDOWEVENT_CLOSE:
                     _closed = true;
