@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using SkiaSharp;
 
@@ -21,6 +20,8 @@ public sealed class WindowFactAttribute : FactAttribute
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));
 }
 
+// One window test at a time: two "xvfb-run -a" started together can pick the same display.
+[Collection(XvfbRunner.Collection)]
 public class WatchWindowTests
 {
     public static bool HasSdl2() => System.Runtime.InteropServices.NativeLibrary.TryLoad("libSDL2-2.0.so.0", out _);
@@ -41,15 +42,7 @@ public class WatchWindowTests
         try
         {
             // Inside one Xvfb display: start the window, wait for it, type N N N S, then Esc.
-            var script = $"""
-                dotnet "{CliRunner.DllPath}" watch --paused --screenshots "{directory}" &
-                app=$!
-                for i in $(seq 150); do
-                  xdotool search --onlyvisible --name NeuronSim >/dev/null 2>&1 && break
-                  kill -0 $app 2>/dev/null || break
-                  sleep 0.2
-                done
-                sleep 0.5
+            var script = XvfbRunner.StartWatch($"watch --paused --screenshots \"{directory}\"") + """
                 xdotool key --delay 120 n n n
                 sleep 0.3
                 xdotool key s
@@ -57,24 +50,10 @@ public class WatchWindowTests
                 xdotool key Escape
                 wait $app
                 """;
-            var info = new ProcessStartInfo("xvfb-run")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script }) info.ArgumentList.Add(arg);
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("watch did not quit on Esc within 90 s");
-            }
-            var output = stdout.Result;
+            var result = XvfbRunner.Run(script, TimeSpan.FromSeconds(90));
+            var output = result.Stdout;
 
-            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{output}\n{stderr.Result}");
+            Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{output}\n{result.Stderr}");
             Assert.Matches(@"(?m)^quit at epoch 3: loss 0\.\d+", output);
             var shot = Regex.Match(output, @"(?m)^screenshot: (.+\.png)\s*$");
             Assert.True(shot.Success, output);

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace NeuronSim.Cli.Tests;
+
+/// <summary>Runs a bash script inside its own Xvfb display (1280x800x24), for tests that drive a real window.</summary>
+public static class XvfbRunner
+{
+    /// <summary>The xunit collection of the window tests, so they never run at the same time.</summary>
+    public const string Collection = "Xvfb window";
+
+    /// <summary>Bash lines that start <c>neuronsim ARGS</c> in the background as $app, then wait until its window shows and put its id in $wid.</summary>
+    public static string StartWatch(string args) => $"""
+        dotnet "{CliRunner.DllPath}" {args} &
+        app=$!
+        for i in $(seq 150); do
+          wid=$(xdotool search --onlyvisible --name NeuronSim 2>/dev/null | head -1)
+          [ -n "$wid" ] && break
+          kill -0 $app 2>/dev/null || break
+          sleep 0.2
+        done
+        sleep 0.5
+
+        """;
+
+    /// <summary>Runs <paramref name="script"/> under <c>xvfb-run -a</c>; fails the test if it does not end within <paramref name="timeout"/>.</summary>
+    public static CliResult Run(string script, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo("xvfb-run")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script }) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"the window did not quit within {timeout.TotalSeconds} s");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
