@@ -79,19 +79,6 @@ public static class PresetReader
         }
     }
 
-    /// <summary>Parses an activation name: sigmoid, identity (also "none"), tanh or relu.</summary>
-    public static bool TryParseActivation(string text, out Activation activation)
-    {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "sigmoid": activation = Activation.Sigmoid; return true;
-            case "identity" or "none": activation = Activation.Identity; return true;
-            case "tanh": activation = Activation.Tanh; return true;
-            case "relu": activation = Activation.Relu; return true;
-            default: activation = default; return false;
-        }
-    }
-
     private static ExperimentSetting ParseSetting(JsonElement element, string path, string file)
     {
         if (element.ValueKind != JsonValueKind.Object) throw new PresetException(file, path, $"must be an object, got {Describe(element)}");
@@ -110,9 +97,9 @@ public static class PresetReader
         }
         if (hidden.Count > NetworkSpec.MaxHiddenLayers) throw new PresetException(file, $"{path}.hidden", $"at most {NetworkSpec.MaxHiddenLayers} hidden layers, got {hidden.Count}");
         var activationName = RequiredString(element, "activation", path, file);
-        if (!TryParseActivation(activationName, out var activation))
+        if (!ActivationNames.TryParse(activationName, out var activation))
         {
-            throw new PresetException(file, $"{path}.activation", $"unknown activation '{activationName}' (expected sigmoid, identity, tanh or relu)");
+            throw new PresetException(file, $"{path}.activation", $"unknown activation '{activationName}' (expected {ActivationNames.Expected})");
         }
         var rateElement = Required(element, "learningRate", path, file, JsonValueKind.Number, "a number");
         var rate = rateElement.GetDouble();

@@ -118,13 +118,8 @@ public class NetworkSettings : CommandSettings
         }).ToArray();
     }
 
-    /// <summary>Parses an activation name.</summary>
-    public static Activation ParseActivation(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "sigmoid" => Network.Components.Activation.Sigmoid,
-        "identity" or "none" or "linear" => Network.Components.Activation.Identity,
-        "tanh" => Network.Components.Activation.Tanh,
-        "relu" => Network.Components.Activation.Relu,
-        _ => throw new ArgumentException($"unknown activation '{text}' (expected sigmoid, identity, tanh or relu)"),
-    };
+    /// <summary>Parses an activation name (see <see cref="ActivationNames"/>).</summary>
+    public static Activation ParseActivation(string text) => ActivationNames.TryParse(text, out var activation)
+        ? activation
+        : throw new ArgumentException($"unknown activation '{text}' (expected {ActivationNames.Expected})");
 }
