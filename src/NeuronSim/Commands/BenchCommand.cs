@@ -31,7 +31,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             "ECS GFLOP/s", "dense GFLOP/s", "ECS/dense", "ECS B/epoch");
         Console.WriteLine($"{Environment.ProcessorCount} cores; dense = plain scalar loops over double[]; FLOPs: multiply-add 2, sigmoid 3");
         BenchRunner.WarmUp();
-        if (Console.IsOutputRedirected)
+        if (!Terminal.Interactive)
         {
             MeasureCases(settings, row => Console.WriteLine(string.Join('\t', row)), cancellationToken);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,6 +18,10 @@ public static class CliErrors
 
     /// <summary>Stopped by Ctrl+C (the conventional 128 + SIGINT).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Prints "error: the loss became L at epoch N: training diverged (<paramref name="hint"/>)" on one line to standard error.</summary>
+    public static void ReportDivergence(double loss, int epoch, string hint) =>
+        Console.Error.WriteLine($"error: the loss became {loss.ToString("R", CultureInfo.InvariantCulture)} at epoch {epoch}: training diverged ({hint})");
 
     /// <summary>Prints "error: ..." on one line to standard error and returns the exit code.</summary>
     public static int Report(Exception exception)

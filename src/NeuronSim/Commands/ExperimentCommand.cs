@@ -27,7 +27,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(" and ", plan.DataSets)}, "
             + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {ResultsTable.Number(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
         var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
-        (Dictionary<string, RunResult> Results, bool Complete) outcome = Interactive()
+        (Dictionary<string, RunResult> Results, bool Complete) outcome = Terminal.Interactive
             ? RunWithProgressBars(runner, plan, total, cancellationToken)
             : runner.Run(new Reporter(new PlainProgress(plan, Console.Out).Report), cancellationToken);
         var table = ResultsTable.Build(plan, outcome.Results);
@@ -121,8 +121,6 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
             });
         return outcome;
     }
-
-    private static bool Interactive() => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
     /// <summary>"xor (4,4) sigmoid lr 1 seed 1".</summary>
     public static string Describe(PlannedRun run) =>

@@ -18,7 +18,7 @@ public static class HeadlessTraining
         var options = simulation.Options;
         output.WriteLine($"Training {simulation.Spec} on {simulation.Data.Name} ({simulation.Data.Count} points), lr {Format(options.LearningRate)}, "
             + $"until loss < {Format(options.TargetLoss)} or {options.MaxEpochs} epochs");
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        if (!Terminal.Interactive)
         {
             Train(simulation, logEvery, output.WriteLine, cancellationToken);
         }
@@ -62,7 +62,7 @@ public static class HeadlessTraining
                 output.WriteLine($"Interrupted at epoch {simulation.Epoch} (loss {Format(simulation.Loss)})");
                 break;
             case TrainingStatus.Diverged:
-                Console.Error.WriteLine($"error: the loss became {Format(simulation.Loss)} at epoch {simulation.Epoch}: training diverged (try a smaller --lr)");
+                CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "try a smaller --lr");
                 return CliErrors.Failed;
             case TrainingStatus.Converged:
                 output.WriteLine($"Converge in {simulation.Epoch} epoch!");

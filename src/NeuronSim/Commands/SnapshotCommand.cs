@@ -61,7 +61,7 @@ public sealed class SnapshotCommand : Command<SnapshotSettings>
         Console.WriteLine($"wrote {path}");
         if (simulation.Status == TrainingStatus.Diverged)
         {
-            Console.Error.WriteLine($"error: the loss became {simulation.Loss.ToString("R", CultureInfo.InvariantCulture)} at epoch {simulation.Epoch}: training diverged (the frame was still written)");
+            CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "the frame was still written");
             return CliErrors.Failed;
         }
         return CliErrors.Ok;
