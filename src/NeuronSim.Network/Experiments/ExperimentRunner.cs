@@ -19,6 +19,8 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
     /// <summary>How many runs train at once (default: every core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    private const long ProgressIntervalMs = 200;
+
     /// <summary>Runs every run of the plan that has no saved result; returns the results of the whole plan by run id.</summary>
     /// <returns>The results, and whether every run finished (false when cancelled).</returns>
     public (Dictionary<string, RunResult> Results, bool Complete) Run(IProgress<RunEvent>? progress, CancellationToken cancel)
@@ -77,7 +79,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
         var options = new TrainingOptions { LearningRate = setting.LearningRate, TargetLoss = plan.TargetLoss, MaxEpochs = plan.MaxEpochs };
         using var simulation = new TrainingSimulation(spec, data, options);
         var curve = new LossCurve();
-        var lastReport = 0L;
+        var lastReport = -ProgressIntervalMs; // report epoch 0 at once: a fast run may end before the first interval
         var previous = double.NaN;
         var flatSince = 0;
         var lastFinite = (Epoch: 0, Loss: double.NaN);
@@ -86,7 +88,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             if ((simulation.Epoch & 31) == 0)
             {
                 if (cancel.IsCancellationRequested) return null;
-                if (clock.ElapsedMilliseconds - lastReport >= 200)
+                if (clock.ElapsedMilliseconds - lastReport >= ProgressIntervalMs)
                 {
                     lastReport = clock.ElapsedMilliseconds;
                     onProgress?.Invoke(simulation.Epoch, simulation.Loss);
