@@ -26,8 +26,7 @@ public class EpochBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = int.MaxValue };
-        _simulation = new TrainingSimulation(NetworkSpec.Uniform([Hidden, Hidden], Activation.Sigmoid, true, 1), DataSets.ByName(Data), options);
+        _simulation = new TrainingSimulation(NetworkSpec.Uniform([Hidden, Hidden], Activation.Sigmoid, true, 1), DataSets.ByName(Data), TrainingOptions.Unbounded);
         _dense = new DenseReference(_simulation);
     }
 

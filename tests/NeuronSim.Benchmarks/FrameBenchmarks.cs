@@ -24,8 +24,7 @@ public class FrameBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = int.MaxValue };
-        _simulation = new TrainingSimulation(NetworkSpec.Uniform([Hidden, Hidden], Activation.Sigmoid, true, 1), DataSets.Xor(), options);
+        _simulation = new TrainingSimulation(NetworkSpec.Uniform([Hidden, Hidden], Activation.Sigmoid, true, 1), DataSets.Xor(), TrainingOptions.Unbounded);
         _simulation.Step(10);
         _renderer = new FrameRenderer();
         _frame = new FrameBuffer(1280, 800);

@@ -39,8 +39,7 @@ public static class BenchRunner
     public static BenchResult Measure(string data, int[] hidden, double seconds = 0.5)
     {
         var set = DataSets.ByName(data);
-        var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = int.MaxValue };
-        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1), set, options);
+        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1), set, TrainingOptions.Unbounded);
         var dense = new DenseReference(simulation);
         var flops = FlopCount.PerEpoch(simulation.Spec.LayerSizes, set.Count);
 

@@ -12,6 +12,9 @@ public sealed record TrainingOptions
     /// <summary>The most epochs to train.</summary>
     public int MaxEpochs { get; init; } = 100_000;
 
+    /// <summary>Options that never end training on their own (no target loss, no epoch limit), at lr 1: for benchmarks and timing.</summary>
+    public static TrainingOptions Unbounded { get; } = new() { TargetLoss = 0, MaxEpochs = int.MaxValue };
+
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason when out of range.</summary>
     public void Validate()
     {

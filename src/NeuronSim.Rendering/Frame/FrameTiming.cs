@@ -23,8 +23,7 @@ public static class FrameTiming
     /// </summary>
     public static FrameTime Measure(int[] hidden, int frames = 40, int width = 1280, int height = 800)
     {
-        var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = int.MaxValue };
-        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Activation.Sigmoid, true, 1), DataSets.Xor(), options);
+        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Activation.Sigmoid, true, 1), DataSets.Xor(), TrainingOptions.Unbounded);
         using var renderer = new FrameRenderer();
         using var frame = new FrameBuffer(width, height);
         var view = new ViewState { Playing = true, EpochsPerFrame = 1 };
