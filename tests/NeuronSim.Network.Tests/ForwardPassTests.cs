@@ -37,6 +37,8 @@ public class ForwardPassTests
         for (var s = 0; s < data.Count; s++)
         {
             double[] a = [data.X0[s], data.X1[s]];
+            var probe = simulation.ActivationsAt(data.X0[s], data.X1[s]);
+            Assert.Equal(a, probe[0]);
             for (var l = 0; l < w.Length; l++)
             {
                 var next = new double[sizes[l + 1]];
@@ -47,6 +49,7 @@ public class ForwardPassTests
                     next[j] = 1 / (1 + Math.Exp(-z));
                 }
                 a = next;
+                for (var j = 0; j < a.Length; j++) Assert.Equal(a[j], probe[l + 1][j], 12);
             }
             Assert.Equal(a[0], ecsOutput[s], 12);
             Assert.Equal(a[0], predicted[s], 12);

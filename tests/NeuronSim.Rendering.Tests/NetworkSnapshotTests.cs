@@ -39,7 +39,7 @@ public class NetworkSnapshotTests
         var snapshot = new NetworkSnapshot();
         snapshot.Read(simulation.World);
 
-        snapshot.SetProbe((x0, x1));
+        snapshot.SetProbe((x0, x1), simulation.ActivationsAt(x0, x1));
 
         var shown = snapshot.ShownActivation;
         Assert.Same(snapshot.ProbeActivation, shown);
@@ -49,7 +49,7 @@ public class NetworkSnapshotTests
         Assert.Equal(expected[0], shown[^1][0], 12);
         Assert.All(shown[1], a => Assert.InRange(a, 0, 1));
 
-        snapshot.SetProbe(null);
+        snapshot.SetProbe(null, null);
         Assert.Null(snapshot.ProbeActivation);
         Assert.Same(snapshot.MeanActivation, snapshot.ShownActivation);
     }

@@ -31,6 +31,14 @@ public sealed class Predictor
         _out[^1][0].AsSpan(0, n).CopyTo(output);
     }
 
+    /// <summary>Every neuron's activation, layer by layer (input first), for the one input point (<paramref name="x0"/>, <paramref name="x1"/>).</summary>
+    public double[][] Activations(NetworkTopology topology, double x0, double x1)
+    {
+        Span<double> output = stackalloc double[1];
+        Predict(topology, [x0], [x1], output);
+        return _out.Select(layer => layer.Select(values => values[0]).ToArray()).ToArray();
+    }
+
     private void Ensure(NetworkTopology topology, int n)
     {
         var layers = topology.Layers;

@@ -115,6 +115,9 @@ public sealed class TrainingSimulation : IDisposable
     public void Predict(ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> output) =>
         _predictor.Predict(Topology, x0, x1, output);
 
+    /// <summary>Every neuron's activation, layer by layer, for one input point; the world's state is not changed.</summary>
+    public double[][] ActivationsAt(double x0, double x1) => _predictor.Activations(Topology, x0, x1);
+
     /// <summary>
     /// Computes the loss and writes dL/dw and dL/db into every Weight and Bias component,
     /// without updating anything (used to check gradients).

@@ -40,7 +40,7 @@ public sealed class FrameRenderer : IDisposable
             foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
         Network.Read(simulation.World);
-        Network.SetProbe(view.Probe);
+        Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
         _graph.Render(canvas, layout.Graph, Network);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(simulation.Context.LossHistory),

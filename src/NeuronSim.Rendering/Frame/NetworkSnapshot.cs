@@ -1,6 +1,5 @@
 using NeuronSim.Ecs;
 using NeuronSim.Network.Components;
-using NeuronSim.Network.Model;
 
 namespace NeuronSim.Rendering.Frame;
 
@@ -88,30 +87,17 @@ public sealed class NetworkSnapshot
     }
 
     /// <summary>
-    /// Runs the weights and biases of the last <see cref="Read"/> forward on one input point
-    /// (x0, x1) and keeps every neuron's activation in <see cref="ProbeActivation"/>; null clears it.
+    /// Shows <paramref name="activations"/> (every neuron's, layer by layer, for the input point
+    /// <paramref name="probe"/>; see <c>TrainingSimulation.ActivationsAt</c>) instead of the batch means; null clears it.
     /// </summary>
-    public void SetProbe((double X0, double X1)? probe)
+    public void SetProbe((double X0, double X1)? probe, double[][]? activations)
     {
+        if (probe is not null && (activations is null || !activations.Select(a => a.Length).SequenceEqual(LayerSizes)))
+        {
+            throw new ArgumentException("the probe's activations must have one value per neuron of every layer", nameof(activations));
+        }
         Probe = probe;
-        if (probe is not { } point || LayerSizes.Length == 0)
-        {
-            ProbeActivation = null;
-            return;
-        }
-        var a = LayerSizes.Select(size => new double[size]).ToArray();
-        a[0][0] = point.X0;
-        if (a[0].Length > 1) a[0][1] = point.X1;
-        for (var layer = 1; layer < a.Length; layer++)
-        {
-            for (var j = 0; j < a[layer].Length; j++) a[layer][j] = double.IsNaN(Bias[layer][j]) ? 0 : Bias[layer][j];
-            for (var k = 0; k < EdgeCount; k++)
-            {
-                if (EdgeFromLayer[k] == layer - 1) a[layer][EdgeTo[k]] += EdgeWeight[k] * a[layer - 1][EdgeFrom[k]];
-            }
-            LayerMath.Activate(Activations[layer], a[layer], a[layer]);
-        }
-        ProbeActivation = a;
+        ProbeActivation = probe is null ? null : activations;
     }
 
     private void Resolve(World world)
