@@ -12,9 +12,13 @@ public static class CliRunner
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "neuronsim.dll");
 
     /// <summary>Runs <c>dotnet neuronsim.dll args</c> with redirected output and waits for it.</summary>
-    public static CliResult Run(IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
+    public static CliResult Run(IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null) =>
+        RunProcess("dotnet", [DllPath, .. args], environment, timeout, workingDirectory);
+
+    /// <summary>Runs <paramref name="program"/> with redirected output (stdin closed) and waits for it; throws when it outlives the timeout (2 minutes by default).</summary>
+    public static CliResult RunProcess(string program, IEnumerable<string> args, IDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -22,7 +26,6 @@ public static class CliRunner
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
-        info.ArgumentList.Add(DllPath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         if (environment is not null)
         {
@@ -39,7 +42,7 @@ public static class CliRunner
         if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"neuronsim {string.Join(' ', args)} did not finish in time");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in time");
         }
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace NeuronSim.Cli.Tests;
 
 /// <summary>Runs a bash script inside its own Xvfb display (1280x800x24), for tests that drive a real window.</summary>
@@ -23,23 +21,6 @@ public static class XvfbRunner
         """;
 
     /// <summary>Runs <paramref name="script"/> under <c>xvfb-run -a</c>; fails the test if it does not end within <paramref name="timeout"/>.</summary>
-    public static CliResult Run(string script, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo("xvfb-run")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script }) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"the window did not quit within {timeout.TotalSeconds} s");
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static CliResult Run(string script, TimeSpan timeout) =>
+        CliRunner.RunProcess("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script], timeout: timeout);
 }
