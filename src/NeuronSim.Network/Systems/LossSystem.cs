@@ -3,7 +3,7 @@ using NeuronSim.Network.Training;
 
 namespace NeuronSim.Network.Systems;
 
-/// <summary>L = (1/n) sum (y - y_hat)^2 over the batch, and the accuracy of round(y_hat).</summary>
+/// <summary>L = (1/n) sum (y - y_hat)^2 over the batch, and the accuracy (<see cref="Classification"/>: a NaN or infinite output counts as wrong).</summary>
 public sealed class LossSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
     /// <inheritdoc />
@@ -17,7 +17,7 @@ public sealed class LossSystem(World world) : BaseSystem<World, TrainingContext>
         {
             var error = labels[s] - prediction[s];
             sum += error * error;
-            if ((prediction[s] >= 0.5 ? 1 : 0) == labels[s]) correct++;
+            if (Classification.IsCorrect(prediction[s], labels[s])) correct++;
         }
         context.Loss = sum / labels.Length;
         context.Accuracy = (double)correct / labels.Length;
