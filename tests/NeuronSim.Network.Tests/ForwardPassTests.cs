@@ -67,7 +67,10 @@ public class ForwardPassTests
         simulation.Predict(data.X0, data.X1, expected);
 
         Assert.Equal(0, simulation.Epoch);
-        Assert.True(double.IsNaN(simulation.Loss));
+        // The untrained network's loss and accuracy are known from the start (not NaN): quitting at epoch 0 reports them.
+        var mse = expected.Select((y, s) => (y - data.Labels[s]) * (y - data.Labels[s])).Average();
+        Assert.Equal(mse, simulation.Loss, 12);
+        Assert.Equal(expected.Where((y, s) => (y >= 0.5 ? 1 : 0) == data.Labels[s]).Count() / (double)data.Count, simulation.Accuracy, 12);
         for (var s = 0; s < data.Count; s++) Assert.Equal(expected[s], simulation.Topology.Output.Out[0][s], 12);
     }
 

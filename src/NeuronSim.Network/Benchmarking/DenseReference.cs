@@ -32,7 +32,7 @@ public sealed class DenseReference
         _data = simulation.Data;
         _lr = simulation.Options.LearningRate;
         _sizes = topology.Layers.Select(l => l.Size).ToArray();
-        _activations = topology.Layers.Select(l => l.Activation).ToArray();
+        _activations = topology.Layers.Select(l => l.Activation.Kind).ToArray();
         var n = _data.Count;
         _w = topology.Layers.Select(l => topology.Weights.AsSpan(l.WeightOffset, l.WeightCount).ToArray()).ToArray();
         _b = topology.Layers.Select(l => l.HasBias ? (double[])l.Bias.Clone() : []).ToArray();

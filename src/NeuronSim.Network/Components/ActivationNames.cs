@@ -1,21 +1,13 @@
+using NeuronSim.Network.Model;
+
 namespace NeuronSim.Network.Components;
 
-/// <summary>The names users give activations on the command line and in presets.</summary>
+/// <summary>The names users give activations on the command line and in presets: read from <see cref="Activations"/>.</summary>
 public static class ActivationNames
 {
     /// <summary>The accepted names, for error messages.</summary>
-    public const string Expected = "sigmoid, identity, tanh or relu";
+    public static string Expected => Activations.Expected;
 
-    /// <summary>Parses sigmoid, identity (also "none", the lab's "no activation"), tanh or relu, ignoring case and spaces.</summary>
-    public static bool TryParse(string text, out Activation activation)
-    {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "sigmoid": activation = Activation.Sigmoid; return true;
-            case "identity" or "none": activation = Activation.Identity; return true;
-            case "tanh": activation = Activation.Tanh; return true;
-            case "relu": activation = Activation.Relu; return true;
-            default: activation = default; return false;
-        }
-    }
+    /// <summary>Parses a name from the activation table, ignoring case and spaces.</summary>
+    public static bool TryParse(string text, out Activation activation) => Activations.TryParse(text, out activation);
 }

@@ -24,7 +24,7 @@ public static class NetworkBuilder
         }
         for (var layer = 1; layer < sizes.Length; layer++)
         {
-            var activation = new ActivationFn(spec.ActivationOf(layer));
+            var activation = spec.ActivationOf(layer);
             var current = new Entity[sizes[layer]];
             for (var j = 0; j < current.Length; j++)
             {

@@ -5,9 +5,10 @@ using NeuronSim.Network.Training;
 namespace NeuronSim.Network.Systems;
 
 /// <summary>
-/// Back-propagation: the output delta dL/dz = 2 (y_hat - y) / n * f'(z), then for each layer
-/// from the output back: dL/dw_ji = sum_s delta_j a_i, dL/db_j = sum_s delta_j, and the previous
-/// layer's delta_i = (sum_j w_ji delta_j) f'(z_i). Writes the gradients into the components.
+/// Back-propagation over the batch: the output delta dL/dz from the loss table (MSE: 2 (y_hat - y) / k
+/// * f'(z); cross-entropy on a sigmoid: (y_hat - y) / k), then for each layer from the output back:
+/// dL/dw_ji = sum_s delta_j a_i, dL/db_j = sum_s delta_j, and the previous layer's
+/// delta_i = (sum_j w_ji delta_j) f'(z_i). Gradients land in the topology's dense arrays.
 /// </summary>
 public sealed class BackPropagationSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
@@ -16,13 +17,12 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
     {
         var topology = context.Topology;
         var layers = topology.Layers;
-        var samples = topology.PaddedSamples;
+        var k = context.Samples;
+        var samples = BatchKernels.Padded(k);
         var output = topology.Output;
-        var labels = context.Data.Labels;
-        var n = labels.Length;
-        var (delta, prediction) = (output.Delta[0], output.Out[0]);
-        for (var s = 0; s < n; s++) delta[s] = 2 * (prediction[s] - labels[s]) / n;
-        LayerMath.MultiplyByDerivative(output.Activation, prediction.AsSpan(0, n), delta.AsSpan(0, n));
+        var delta = output.Delta[0];
+        context.LossFunction.OutputDelta(output.Out[0].AsSpan(0, k), context.BatchLabels.AsSpan(0, k), k, output.Activation, delta.AsSpan(0, k));
+        delta.AsSpan(k, samples - k).Clear();
 
         for (var l = layers.Length - 1; l >= 1; l--)
         {
@@ -36,6 +36,5 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
                 LayerMath.MultiplyByDerivative(below.Activation, below.Out[i].AsSpan(0, samples), below.Delta[i].AsSpan(0, samples));
             }
         }
-        topology.ScatterGradients();
     }
 }

@@ -5,8 +5,8 @@ using NeuronSim.Network.Training;
 namespace NeuronSim.Network.Systems;
 
 /// <summary>
-/// Reads the weights and biases from their components, then layer by layer:
-/// z_j = b_j + sum_i w_ji a_i, a_j = f(z_j), for the whole batch.
+/// Layer by layer over the batch: z_j = b_j + sum_i w_ji a_i, a_j = f(z_j), reading the gathered
+/// weights and biases; the output neuron's z is kept as the logit (for a stable cross-entropy).
 /// </summary>
 public sealed class ForwardPropagationSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
@@ -14,13 +14,13 @@ public sealed class ForwardPropagationSystem(World world) : BaseSystem<World, Tr
     public override void Update(in TrainingContext context)
     {
         var topology = context.Topology;
-        topology.GatherParameters();
         var layers = topology.Layers;
+        var samples = BatchKernels.Padded(context.Samples);
         for (var l = 1; l < layers.Length; l++)
         {
             var layer = layers[l];
-            LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias,
-                layers[l - 1].Out, layer.Out, layer.Activation, topology.PaddedSamples);
+            LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias, layers[l - 1].Out, layer.Out, layer.Activation, samples,
+                l == layers.Length - 1 ? topology.OutputLogit : null);
         }
     }
 }

@@ -3,23 +3,25 @@ using NeuronSim.Network.Training;
 
 namespace NeuronSim.Network.Systems;
 
-/// <summary>L = (1/n) sum (y - y_hat)^2 over the batch, and the accuracy (<see cref="Classification"/>: a NaN or infinite output counts as wrong).</summary>
+/// <summary>
+/// The batch's data loss from the loss table, L = (1/k) sum l(y_hat, y) over its k points, and how
+/// many it predicts right (<see cref="Classification"/>: a NaN or infinite output counts as wrong).
+/// </summary>
 public sealed class LossSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
     /// <inheritdoc />
     public override void Update(in TrainingContext context)
     {
-        var prediction = context.Topology.Output.Out[0];
-        var labels = context.Data.Labels;
-        double sum = 0;
+        var k = context.Samples;
+        var topology = context.Topology;
+        var prediction = topology.Output.Out[0].AsSpan(0, k);
+        var labels = context.BatchLabels.AsSpan(0, k);
+        context.BatchLoss = context.LossFunction.Sum(prediction, topology.OutputLogit.AsSpan(0, k), labels) / k;
         var correct = 0;
-        for (var s = 0; s < labels.Length; s++)
+        for (var s = 0; s < k; s++)
         {
-            var error = labels[s] - prediction[s];
-            sum += error * error;
             if (Classification.IsCorrect(prediction[s], labels[s])) correct++;
         }
-        context.Loss = sum / labels.Length;
-        context.Accuracy = (double)correct / labels.Length;
+        context.BatchCorrect = correct;
     }
 }

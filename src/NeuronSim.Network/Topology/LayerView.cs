@@ -10,7 +10,7 @@ namespace NeuronSim.Network.Topology;
 /// </summary>
 public sealed class LayerView
 {
-    internal LayerView(int index, Entity[] neurons, NeuronState[] states, Activation activation, bool hasBias, int fanIn, int weightOffset)
+    internal LayerView(int index, Entity[] neurons, NeuronState[] states, ActivationFn activation, bool hasBias, int fanIn, int weightOffset)
     {
         Index = index;
         Neurons = neurons;
@@ -40,7 +40,7 @@ public sealed class LayerView
     public double[][] Delta { get; }
 
     /// <summary>The layer's activation function (identity for the input layer).</summary>
-    public Activation Activation { get; }
+    public ActivationFn Activation { get; }
 
     /// <summary>Whether the layer's neurons have biases.</summary>
     public bool HasBias { get; }

@@ -21,6 +21,7 @@ public sealed class NetworkTopology
 
     private readonly List<WeightChunk> _weightChunks = new();
     private readonly List<Chunk> _biasChunks = new();
+    private Entity[] _weightEntities = [];
 
     private NetworkTopology(World world, LayerView[] layers, int samples)
     {
@@ -31,6 +32,7 @@ public sealed class NetworkTopology
         var weightCount = layers.Sum(l => l.WeightCount);
         Weights = new double[weightCount];
         WeightGrads = new double[weightCount];
+        OutputLogit = new double[samples];
     }
 
     /// <summary>The layers, input first.</summary>
@@ -47,6 +49,12 @@ public sealed class NetworkTopology
 
     /// <summary>Every weight gradient, in the order of <see cref="Weights"/>.</summary>
     public double[] WeightGrads { get; }
+
+    /// <summary>The output neuron's net input z per sample, from the last forward pass (a stable cross-entropy needs it).</summary>
+    public double[] OutputLogit { get; }
+
+    /// <summary>How many weights and biases the network has.</summary>
+    public int ParameterCount => Weights.Length + Layers.Sum(l => l.Bias.Length);
 
     /// <summary>Whether the world's structure changed since this view was built.</summary>
     public bool IsStale => _world.StructureVersion != _structureVersion;
@@ -74,9 +82,7 @@ public sealed class NetworkTopology
                 if (list[i].Index != i) throw new InvalidOperationException($"layer {layer} has no neuron {i}");
             }
             samples = samples < 0 ? list[0].State.Out.Length : samples;
-            var first = list[0].Entity;
-            var activation = layer == 0 ? Activation.Identity : world.Get<ActivationFn>(first).Kind;
-            var hasBias = layer > 0 && world.Has<Bias>(first);
+            var (activation, hasBias) = layer == 0 ? (new ActivationFn(Activation.Identity), false) : LayerKind(world, layer, list.Select(n => n.Entity));
             var fanIn = layer == 0 ? 0 : layers[layer - 1].Size;
             layers[layer] = new LayerView(layer, list.Select(n => n.Entity).ToArray(), list.Select(n => n.State).ToArray(),
                 activation, hasBias, fanIn, offset);
@@ -87,28 +93,56 @@ public sealed class NetworkTopology
         return topology;
     }
 
-    /// <summary>Reads every <see cref="Weight"/> and <see cref="Bias"/> value into the flat arrays.</summary>
-    public void GatherParameters()
+    /// <summary>Reads every <see cref="Weight"/> and <see cref="Bias"/> value into <see cref="Weights"/> and the layers' <see cref="LayerView.Bias"/>.</summary>
+    public void GatherParameters() => Transfer(ParameterField.Value, toComponents: false);
+
+    /// <summary>Writes <see cref="Weights"/> and the layers' <see cref="LayerView.Bias"/> into every <see cref="Weight.Value"/> and <see cref="Bias.Value"/> (loading parameters).</summary>
+    public void ScatterParameters() => Transfer(ParameterField.Value, toComponents: true);
+
+    /// <summary>Reads every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/> into <see cref="WeightGrads"/> and the layers' <see cref="LayerView.BiasGrad"/>.</summary>
+    public void GatherGradients() => Transfer(ParameterField.Grad, toComponents: false);
+
+    /// <summary>Writes <see cref="WeightGrads"/> and the layers' <see cref="LayerView.BiasGrad"/> into every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/>.</summary>
+    public void ScatterGradients() => Transfer(ParameterField.Grad, toComponents: true);
+
+    /// <summary>The entity of the weight from neuron <paramref name="from"/> of layer <paramref name="layer"/> - 1 to neuron <paramref name="to"/> of <paramref name="layer"/>.</summary>
+    public Entity WeightEntity(int layer, int from, int to) => _weightEntities[FlatIndexOf(new Neuron(layer - 1, from), new Neuron(layer, to))];
+
+    /// <summary>The gathered value of the weight from neuron <paramref name="from"/> of layer <paramref name="layer"/> - 1 to neuron <paramref name="to"/>.</summary>
+    public double Weight(int layer, int from, int to) => Weights[FlatIndexOf(new Neuron(layer - 1, from), new Neuron(layer, to))];
+
+    private void Transfer(ParameterField field, bool toComponents)
     {
-        foreach (var chunk in _weightChunks) chunk.Gather(Weights);
+        var flat = field == ParameterField.Value ? Weights : WeightGrads;
+        foreach (var chunk in _weightChunks) chunk.Transfer(flat, field, toComponents);
         foreach (var chunk in _biasChunks)
         {
             var neurons = chunk.GetSpan<Neuron>();
             var biases = chunk.GetSpan<Bias>();
-            for (var row = 0; row < neurons.Length; row++) Layers[neurons[row].Layer].Bias[neurons[row].Index] = biases[row].Value;
+            for (var row = 0; row < neurons.Length; row++)
+            {
+                var layer = Layers[neurons[row].Layer];
+                var dense = field == ParameterField.Value ? layer.Bias : layer.BiasGrad;
+                ref var value = ref field == ParameterField.Value ? ref biases[row].Value : ref biases[row].Grad;
+                if (toComponents) value = dense[neurons[row].Index];
+                else dense[neurons[row].Index] = value;
+            }
         }
     }
 
-    /// <summary>Writes the flat gradients into every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/>.</summary>
-    public void ScatterGradients()
+    /// <summary>The activation and bias of a layer's neurons, which must all agree.</summary>
+    private static (ActivationFn Activation, bool HasBias) LayerKind(World world, int layer, IEnumerable<Entity> neurons)
     {
-        foreach (var chunk in _weightChunks) chunk.Scatter(WeightGrads);
-        foreach (var chunk in _biasChunks)
+        (ActivationFn Activation, bool HasBias)? kind = null;
+        foreach (var neuron in neurons)
         {
-            var neurons = chunk.GetSpan<Neuron>();
-            var biases = chunk.GetSpan<Bias>();
-            for (var row = 0; row < neurons.Length; row++) biases[row].Grad = Layers[neurons[row].Layer].BiasGrad[neurons[row].Index];
+            if (!world.Has<ActivationFn>(neuron)) throw new InvalidOperationException($"layer {layer}: neuron {neuron} has no activation");
+            var mine = (world.Get<ActivationFn>(neuron), world.Has<Bias>(neuron));
+            kind ??= mine;
+            if (kind.Value.Item1 != mine.Item1) throw new InvalidOperationException($"layer {layer}: neurons disagree on the activation ({kind.Value.Item1.Kind} and {mine.Item1.Kind})");
+            if (kind.Value.Item2 != mine.Item2) throw new InvalidOperationException($"layer {layer}: some neurons have a bias and some do not");
         }
+        return kind!.Value;
     }
 
     /// <summary>The flat position of the weight from neuron <paramref name="from"/> to neuron <paramref name="to"/>.</summary>
@@ -125,16 +159,19 @@ public sealed class NetworkTopology
     private void ResolveWeights()
     {
         var seen = new bool[Weights.Length];
+        _weightEntities = new Entity[Weights.Length];
         foreach (var chunk in _world.GetChunks(in WeightQuery))
         {
             var synapses = chunk.GetSpan<Synapse>();
             var flatIndex = new int[synapses.Length];
+            var entities = chunk.EntitySpan;
             for (var row = 0; row < synapses.Length; row++)
             {
                 var index = FlatIndexOf(_world.Get<Neuron>(synapses[row].From), _world.Get<Neuron>(synapses[row].To));
                 if (seen[index]) throw new InvalidOperationException($"two synapses join the same pair of neurons ({chunk.Entities[row]})");
                 seen[index] = true;
                 flatIndex[row] = index;
+                _weightEntities[index] = entities[row];
             }
             _weightChunks.Add(new WeightChunk(chunk, flatIndex));
         }

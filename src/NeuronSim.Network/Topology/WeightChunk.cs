@@ -23,29 +23,27 @@ internal sealed class WeightChunk
     /// <summary>The flat position of row 0 when the rows are consecutive, else -1.</summary>
     public int Start { get; }
 
-    /// <summary>flat[position of row] = weight of row.</summary>
-    public void Gather(double[] flat)
+    /// <summary>Moves <paramref name="field"/> between the chunk's rows and <paramref name="flat"/>: into the components when <paramref name="toComponents"/>, else out of them.</summary>
+    public void Transfer(double[] flat, ParameterField field, bool toComponents)
     {
         var weights = _chunk.GetSpan<Weight>();
         if (Start >= 0)
         {
-            var target = flat.AsSpan(Start, weights.Length);
-            for (var row = 0; row < target.Length; row++) target[row] = weights[row].Value;
+            var dense = flat.AsSpan(Start, weights.Length);
+            switch (field, toComponents)
+            {
+                case (ParameterField.Value, false): for (var row = 0; row < dense.Length; row++) dense[row] = weights[row].Value; break;
+                case (ParameterField.Value, true): for (var row = 0; row < dense.Length; row++) weights[row].Value = dense[row]; break;
+                case (ParameterField.Grad, false): for (var row = 0; row < dense.Length; row++) dense[row] = weights[row].Grad; break;
+                default: for (var row = 0; row < dense.Length; row++) weights[row].Grad = dense[row]; break;
+            }
             return;
         }
-        for (var row = 0; row < weights.Length; row++) flat[_flatIndex[row]] = weights[row].Value;
-    }
-
-    /// <summary>gradient of row = flat[position of row].</summary>
-    public void Scatter(double[] flat)
-    {
-        var weights = _chunk.GetSpan<Weight>();
-        if (Start >= 0)
+        for (var row = 0; row < weights.Length; row++)
         {
-            var source = flat.AsSpan(Start, weights.Length);
-            for (var row = 0; row < source.Length; row++) weights[row].Grad = source[row];
-            return;
+            ref var value = ref field == ParameterField.Value ? ref weights[row].Value : ref weights[row].Grad;
+            if (toComponents) value = flat[_flatIndex[row]];
+            else flat[_flatIndex[row]] = value;
         }
-        for (var row = 0; row < weights.Length; row++) weights[row].Grad = flat[_flatIndex[row]];
     }
 }

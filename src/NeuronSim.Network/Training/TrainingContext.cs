@@ -1,43 +1,98 @@
 using NeuronSim.Ecs;
 using NeuronSim.Network.Data;
+using NeuronSim.Network.Model;
 using NeuronSim.Network.Topology;
 
 namespace NeuronSim.Network.Training;
 
 /// <summary>
 /// What the training systems share within a tick: the world, its resolved topology, the batch,
-/// the learning rate, and the metrics of the current epoch.
+/// the options, and the metrics of the current batch and epoch.
 /// </summary>
-public sealed class TrainingContext(World world, DataSet data, TrainingOptions options)
+public sealed class TrainingContext
 {
+    private const int HistoryReserve = 100_000;
     private NetworkTopology? _topology;
 
+    /// <summary>The state for training <paramref name="world"/>'s network on <paramref name="data"/>.</summary>
+    public TrainingContext(World world, DataSet data, TrainingOptions options)
+    {
+        World = world;
+        Data = data;
+        Options = options;
+        Schedule = new BatchSchedule(data.Count, options.BatchSizeFor(data.Count), options.ShuffleSeed);
+        BatchLabels = new double[Schedule.BatchSize];
+        LossHistory = new(Math.Min(options.MaxEpochs, HistoryReserve));
+        AccuracyHistory = new(Math.Min(options.MaxEpochs, HistoryReserve));
+    }
+
     /// <summary>The world holding the network's entities.</summary>
-    public World World { get; } = world;
+    public World World { get; }
 
-    /// <summary>The training batch (all points: full-batch gradient descent).</summary>
-    public DataSet Data { get; } = data;
+    /// <summary>The training data.</summary>
+    public DataSet Data { get; }
 
-    /// <summary>The training options (learning rate, stopping rule).</summary>
-    public TrainingOptions Options { get; set; } = options;
+    /// <summary>The training options (learning rate, loss, optimizer, stopping rule).</summary>
+    public TrainingOptions Options { get; set; }
+
+    /// <summary>The loss function's row of the loss table.</summary>
+    public LossDefinition LossFunction => Losses.Of(Options.Loss);
 
     /// <summary>The network resolved into dense order; rebuilt when the world's structure changed.</summary>
     public NetworkTopology Topology => _topology is { IsStale: false } ? _topology : _topology = NetworkTopology.Build(World);
 
-    /// <summary>Epochs completed.</summary>
+    /// <summary>Which points each step uses.</summary>
+    public BatchSchedule Schedule { get; }
+
+    /// <summary>When set, the next feed puts every training point in order into the network (an evaluation, not a step).</summary>
+    public bool FeedAllPoints { get; set; }
+
+    /// <summary>Points fed by the last <c>FeedInput</c>.</summary>
+    public int Samples { get; set; }
+
+    /// <summary>The labels of the points fed, in feed order (the first <see cref="Samples"/> entries).</summary>
+    public double[] BatchLabels { get; private set; }
+
+    /// <summary>The data loss of the last forward pass: the loss function's mean over its points.</summary>
+    public double BatchLoss { get; set; } = double.NaN;
+
+    /// <summary>Points the last forward pass predicted right (<see cref="Classification"/>).</summary>
+    public int BatchCorrect { get; set; }
+
+    /// <summary>The regularization penalty of the weights as they were in the last step (0 without regularization).</summary>
+    public double Penalty { get; set; }
+
+    /// <summary>Optimizer steps taken (Adam's t).</summary>
+    public long OptimizerSteps { get; set; }
+
+    /// <summary>Epochs completed (passes over the training data).</summary>
     public int Epoch { get; set; }
 
-    /// <summary>MSE of the last forward pass (mean over points).</summary>
+    /// <summary>
+    /// The data loss of the network as it stands (full batch), or the mean loss of the last epoch's
+    /// batches (mini-batches); NaN before the first evaluation.
+    /// </summary>
     public double Loss { get; set; } = double.NaN;
 
-    /// <summary>Fraction of points whose rounded prediction equals the label, in the last forward pass.</summary>
+    /// <summary>The accuracy belonging to <see cref="Loss"/>.</summary>
     public double Accuracy { get; set; }
 
-    /// <summary>The loss of every epoch so far, epoch 1 first (room for the first 100000 is reserved up front, so ticks do not allocate).</summary>
-    public List<double> LossHistory { get; } = new(Math.Min(options.MaxEpochs, HistoryReserve));
+    /// <summary>Sums over the epoch so far: loss times points, points right, points seen.</summary>
+    public (double Loss, int Correct, int Points) EpochTotals { get; set; }
 
-    /// <summary>The accuracy of every epoch so far.</summary>
-    public List<double> AccuracyHistory { get; } = new(Math.Min(options.MaxEpochs, HistoryReserve));
+    /// <summary>
+    /// Each epoch's data loss, epoch 1 first: the mean over the epoch's points of the loss measured in
+    /// the step that used them, before that step's update (full batch: the loss before the epoch's update).
+    /// Room for the first 100000 is reserved up front, so ticks do not allocate.
+    /// </summary>
+    public List<double> LossHistory { get; }
 
-    private const int HistoryReserve = 100_000;
+    /// <summary>Each epoch's accuracy, measured as <see cref="LossHistory"/>.</summary>
+    public List<double> AccuracyHistory { get; }
+
+    /// <summary>Makes room for labels of <paramref name="samples"/> points.</summary>
+    public void EnsureLabelCapacity(int samples)
+    {
+        if (BatchLabels.Length < samples) BatchLabels = new double[samples];
+    }
 }

@@ -1,42 +1,43 @@
 using NeuronSim.Ecs;
 using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
-using NeuronSim.Network.Systems;
 using NeuronSim.Network.Topology;
 
 namespace NeuronSim.Network.Training;
 
 /// <summary>
-/// A network learning a data set: an ECS world holding the network's entities and the systems
-/// that run each tick. One tick (<see cref="Step()"/>) is one epoch of full-batch gradient descent:
-/// feed inputs, forward propagation, loss, back-propagation, weight update, metrics.
+/// A network learning a data set: an ECS world holding the network's entities and the systems that
+/// run each tick. A tick is one optimizer step on one batch:
+/// FeedInput -> GatherParameters -> ForwardPropagation -> Loss -> BackPropagation -> ScatterGradients
+/// -> Regularization -> Optimizer -> Metrics (see <see cref="TrainingPipeline"/>, built from the options).
+/// <see cref="Step()"/> runs the ticks of one epoch, a pass over the training data.
 /// </summary>
 public sealed class TrainingSimulation : IDisposable
 {
-    private readonly SystemGroup<TrainingContext> _evaluate;
-    private readonly SystemGroup<TrainingContext> _train;
+    private readonly TrainingPipeline _pipeline;
     private readonly Predictor _predictor = new();
+    private bool _evaluated;
 
     /// <summary>Builds the network of <paramref name="spec"/> in a new world, ready to learn <paramref name="data"/>.</summary>
-    /// <exception cref="ArgumentException">The spec or the options are out of range.</exception>
+    /// <exception cref="ArgumentException">The spec or the options are out of range, or do not fit together or the data.</exception>
     public TrainingSimulation(NetworkSpec spec, DataSet data, TrainingOptions? options = null)
     {
         options ??= new TrainingOptions();
         options.Validate();
+        options.ValidateFor(data.Count);
         spec.Validate();
+        var loss = Losses.Of(options.Loss);
+        if (loss.RequiredOutput is { } required && spec.OutputActivation != required)
+        {
+            throw new ArgumentException($"--loss {loss.Name} needs a {Activations.NameOf(required)} output, got --output-activation {Activations.NameOf(spec.OutputActivation)}");
+        }
         Spec = spec;
         World = NeuronSim.Ecs.World.Create();
         NetworkBuilder.Build(World, spec, data.Count);
+        _pipeline = new TrainingPipeline(World, options);
         Context = new TrainingContext(World, data, options);
-        var feed = new FeedInputSystem(World);
-        var forward = new ForwardPropagationSystem(World);
-        var loss = new LossSystem(World);
-        _evaluate = new SystemGroup<TrainingContext>("evaluate", feed, forward, loss);
-        _train = new SystemGroup<TrainingContext>("train", feed, forward, loss,
-            new BackPropagationSystem(World), new WeightUpdateSystem(World), new MetricsSystem(World));
-        _train.Initialize();
-        // The neurons' state shows the untrained network's forward pass from the start (epoch 0).
-        Evaluate();
+        // The untrained network's forward pass, loss and accuracy (epoch 0) are there from the start.
+        (Context.Loss, Context.Accuracy) = Evaluate();
     }
 
     /// <summary>The network's shape and seed.</summary>
@@ -48,6 +49,9 @@ public sealed class TrainingSimulation : IDisposable
     /// <summary>The state the systems share: epoch, loss, accuracy, histories.</summary>
     public TrainingContext Context { get; }
 
+    /// <summary>The systems of a tick, in their groups.</summary>
+    public TrainingPipeline Pipeline => _pipeline;
+
     /// <summary>The training data.</summary>
     public DataSet Data => Context.Data;
 
@@ -57,10 +61,10 @@ public sealed class TrainingSimulation : IDisposable
     /// <summary>Epochs completed.</summary>
     public int Epoch => Context.Epoch;
 
-    /// <summary>The loss of the last epoch (NaN before the first).</summary>
+    /// <summary>The data loss of the network as it stands (mini-batches: the last epoch's mean).</summary>
     public double Loss => Context.Loss;
 
-    /// <summary>The accuracy of the last epoch.</summary>
+    /// <summary>The accuracy belonging to <see cref="Loss"/>.</summary>
     public double Accuracy => Context.Accuracy;
 
     /// <summary>The network resolved into layers.</summary>
@@ -69,15 +73,30 @@ public sealed class TrainingSimulation : IDisposable
     /// <summary>Where training stands.</summary>
     public TrainingStatus Status { get; private set; } = TrainingStatus.Running;
 
-    /// <summary>Runs one epoch unless training has ended; returns the status after it.</summary>
+    /// <summary>
+    /// Runs one epoch unless training has ended; returns the status after it. The stop rule: the loss
+    /// is NaN or infinite (diverged), below the target (converged: with the full batch the network
+    /// that met the target is the one kept, as the loss is measured after the step), or the epoch
+    /// limit is reached.
+    /// </summary>
     public TrainingStatus Step()
     {
         if (Status != TrainingStatus.Running) return Status;
-        _train.Tick(Context);
-        if (!double.IsFinite(Context.Loss)) Status = TrainingStatus.Diverged;
-        else if (Context.Loss < Options.TargetLoss) Status = TrainingStatus.Converged;
-        else if (Context.Epoch >= Options.MaxEpochs) Status = TrainingStatus.MaxEpochsReached;
-        return Status;
+        if (Context.Schedule.FullBatch)
+        {
+            if (!_evaluated) _pipeline.Evaluate.Tick(Context);
+            Learn();
+            (Context.Loss, Context.Accuracy) = EvaluateBatch();
+            return Status = Judge();
+        }
+        do
+        {
+            _pipeline.Evaluate.Tick(Context);
+            if (!double.IsFinite(Context.BatchLoss)) return Status = TrainingStatus.Diverged;
+            Learn();
+        }
+        while (!Context.Schedule.EndsEpoch);
+        return Status = Judge();
     }
 
     /// <summary>Runs up to <paramref name="epochs"/> epochs, stopping early when training ends.</summary>
@@ -93,14 +112,22 @@ public sealed class TrainingSimulation : IDisposable
         if (Status is TrainingStatus.Converged or TrainingStatus.MaxEpochsReached) Status = TrainingStatus.Running;
     }
 
-    /// <summary>Runs the forward pass and loss on the training batch without changing any weight.</summary>
+    /// <summary>Says that weights or biases were changed from outside the systems (a load, an edit), so the next step measures them anew.</summary>
+    public void ParametersChanged() => _evaluated = false;
+
+    /// <summary>Runs the forward pass and loss on every training point without changing any weight; the neurons' state then holds that pass.</summary>
     public (double Loss, double Accuracy) Evaluate()
     {
-        var (loss, accuracy) = (Context.Loss, Context.Accuracy);
-        _evaluate.Tick(Context);
-        var result = (Context.Loss, Context.Accuracy);
-        (Context.Loss, Context.Accuracy) = (loss, accuracy);
-        return result;
+        Context.FeedAllPoints = true;
+        try
+        {
+            return EvaluateBatch();
+        }
+        finally
+        {
+            Context.FeedAllPoints = false;
+            _evaluated = Context.Schedule.FullBatch;
+        }
     }
 
     /// <summary>The network's output for each training point (forward pass, no weight changes).</summary>
@@ -119,20 +146,41 @@ public sealed class TrainingSimulation : IDisposable
     public double[][] ActivationsAt(double x0, double x1) => _predictor.Activations(Topology, x0, x1);
 
     /// <summary>
-    /// Computes the loss and writes dL/dw and dL/db into every Weight and Bias component,
-    /// without updating anything (used to check gradients).
+    /// Computes the loss on every training point and writes dL/dw and dL/db (with the regularization
+    /// penalty's share) into every Weight and Bias component, without updating anything: the
+    /// evaluate and gradients groups (used to check gradients).
     /// </summary>
     public double ComputeGradients()
     {
-        _evaluate.Tick(Context);
-        _train.Systems.OfType<BackPropagationSystem>().Single().Update(Context);
-        return Context.Loss;
+        var (loss, _) = Evaluate();
+        _pipeline.Gradients.Tick(Context);
+        return loss;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _train.Dispose();
+        _pipeline.Dispose();
         World.Dispose();
+    }
+
+    private (double Loss, double Accuracy) EvaluateBatch()
+    {
+        _pipeline.Evaluate.Tick(Context);
+        return (Context.BatchLoss, (double)Context.BatchCorrect / Context.Samples);
+    }
+
+    private void Learn()
+    {
+        _pipeline.Gradients.Tick(Context);
+        _pipeline.Update.Tick(Context);
+        _evaluated = false;
+    }
+
+    private TrainingStatus Judge()
+    {
+        if (!double.IsFinite(Context.Loss)) return TrainingStatus.Diverged;
+        if (Context.Loss < Options.TargetLoss) return TrainingStatus.Converged;
+        return Context.Epoch >= Options.MaxEpochs ? TrainingStatus.MaxEpochsReached : TrainingStatus.Running;
     }
 }

@@ -4,11 +4,11 @@ using NeuronSim.Network.Training;
 
 namespace NeuronSim.Network.Systems;
 
-/// <summary>Plain gradient descent on every weight and bias entity: w -= lr * dL/dw.</summary>
-public sealed class WeightUpdateSystem(World world) : BaseSystem<World, TrainingContext>(world)
+/// <summary>Plain gradient descent on every weight and bias entity that is not frozen: w -= lr * dL/dw.</summary>
+public sealed class SgdSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
-    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight>();
-    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias>();
+    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight>().WithNone<Frozen>();
+    private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias>().WithNone<Frozen>();
 
     /// <inheritdoc />
     public override void Update(in TrainingContext context)
