@@ -40,8 +40,8 @@ public class TrainCommandTests
     }
 
     [Theory]
-    [InlineData("learning rate", "--lr", "0")]
-    [InlineData("learning rate", "--lr", "-1")]
+    [InlineData("--lr must be a positive number", "--lr", "0")]
+    [InlineData("--lr must be a positive number", "--lr", "-1")]
     [InlineData("--hidden", "--hidden", "4,0")]
     [InlineData("--hidden", "--hidden", "4,x")]
     [InlineData("unknown data set 'spiral'", "--data", "spiral")]

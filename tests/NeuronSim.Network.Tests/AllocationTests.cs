@@ -13,9 +13,23 @@ public class AllocationTests
     [InlineData("linear", new[] { 10, 10 }, false)]
     [InlineData("linear", new[] { 30, 20, 10 }, true)]
     [InlineData("linear", new[] { 120, 120 }, true)]
-    public void Ticks_allocate_zero_bytes_after_warm_up(string data, int[] hidden, bool bias)
+    [InlineData("xor", new[] { 4, 4 }, true, "momentum")]
+    [InlineData("xor", new[] { 4, 4 }, true, "nesterov")]
+    [InlineData("xor", new[] { 4, 4 }, false, "rmsprop")]
+    [InlineData("linear", new[] { 10, 10 }, true, "adam", 16)]
+    [InlineData("linear", new[] { 10, 10 }, true, "sgd", 7, 0.01)]
+    public void Ticks_allocate_zero_bytes_after_warm_up(string data, int[] hidden, bool bias, string optimizer = "sgd", int batch = 0, double l2 = 0)
     {
-        var options = new TrainingOptions { TargetLoss = 0, MaxEpochs = 100_000 };
+        var options = new TrainingOptions
+        {
+            TargetLoss = 0,
+            MaxEpochs = 100_000,
+            LearningRate = 0.01,
+            Optimizer = new OptimizerSettings { Kind = Systems.Optimizers.Parse(optimizer, "optimizer") },
+            BatchSize = batch,
+            L2 = l2,
+            L1 = l2,
+        };
         using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Activation.Sigmoid, bias, 1), DataSets.ByName(data), options);
         simulation.Step(200);
 

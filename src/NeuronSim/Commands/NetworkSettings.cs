@@ -36,11 +36,87 @@ public class NetworkSettings : CommandSettings
     [DefaultValue(1.0)]
     public double LearningRate { get; init; } = 1.0;
 
-    /// <summary>Activation of every layer.</summary>
-    [CommandOption("--activation <NAME>")]
-    [Description("Activation of every layer: sigmoid, identity (the lab's \"no activation\"), tanh or relu. Default: sigmoid.")]
+    /// <summary>Activation of the hidden layers.</summary>
+    [CommandOption("--activation <NAMES>")]
+    [Description("Activation of the hidden layers: one name for all or one per hidden layer, comma separated (tanh,relu): sigmoid, tanh, relu, leaky-relu or identity (identity alone is the lab's \"no activation\" and applies to the output too). Default: sigmoid.")]
     [DefaultValue("sigmoid")]
     public string Activation { get; init; } = "sigmoid";
+
+    /// <summary>Activation of the output layer.</summary>
+    [CommandOption("--output-activation <NAME>")]
+    [Description("Activation of the output neuron. Default: sigmoid (identity with --activation identity).")]
+    public string? OutputActivation { get; init; }
+
+    /// <summary>Slope below zero of leaky ReLU.</summary>
+    [CommandOption("--leak <SLOPE>")]
+    [Description("Slope below zero of leaky-relu layers, f(z) = leak * z for z < 0. Default: 0.01.")]
+    [DefaultValue(0.01)]
+    public double Leak { get; init; } = 0.01;
+
+    /// <summary>Loss function.</summary>
+    [CommandOption("--loss <NAME>")]
+    [Description("Loss: mse (the lab's mean squared error) or bce (binary cross-entropy, needs a sigmoid output; computed from the logit). --target-loss is in this loss. Default: mse.")]
+    [DefaultValue("mse")]
+    public string Loss { get; init; } = "mse";
+
+    /// <summary>Optimizer.</summary>
+    [CommandOption("--optimizer <NAME>")]
+    [Description("Optimizer, with torch.optim's update rules: sgd (the lab's plain gradient descent), momentum, nesterov, rmsprop or adam. Default: sgd.")]
+    [DefaultValue("sgd")]
+    public string Optimizer { get; init; } = "sgd";
+
+    /// <summary>Momentum of momentum and Nesterov.</summary>
+    [CommandOption("--momentum <MU>")]
+    [Description("Momentum mu of momentum and nesterov, in [0, 1). Default: 0.9.")]
+    [DefaultValue(0.9)]
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>Adam's beta1.</summary>
+    [CommandOption("--beta1 <B>")]
+    [Description("Adam's beta1, in [0, 1). Default: 0.9.")]
+    [DefaultValue(0.9)]
+    public double Beta1 { get; init; } = 0.9;
+
+    /// <summary>Adam's beta2.</summary>
+    [CommandOption("--beta2 <B>")]
+    [Description("Adam's beta2, in [0, 1). Default: 0.999.")]
+    [DefaultValue(0.999)]
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Epsilon of RMSprop and Adam.</summary>
+    [CommandOption("--eps <E>")]
+    [Description("Epsilon of rmsprop and adam, > 0. Default: 1e-8.")]
+    [DefaultValue(1e-8)]
+    public double Eps { get; init; } = 1e-8;
+
+    /// <summary>RMSprop's alpha.</summary>
+    [CommandOption("--alpha <A>")]
+    [Description("Smoothing constant alpha of rmsprop, in [0, 1). Default: 0.99.")]
+    [DefaultValue(0.99)]
+    public double Alpha { get; init; } = 0.99;
+
+    /// <summary>L2 weight decay.</summary>
+    [CommandOption("--l2 <RATE>")]
+    [Description("L2 weight decay on the weights, not the biases (torch.optim's weight_decay): adds (l2/2) sum w^2 to the loss. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double L2 { get; init; }
+
+    /// <summary>L1 regularization.</summary>
+    [CommandOption("--l1 <RATE>")]
+    [Description("L1 regularization on the weights, not the biases: adds l1 sum |w| to the loss. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double L1 { get; init; }
+
+    /// <summary>Mini-batch size.</summary>
+    [CommandOption("--batch-size <K>")]
+    [Description("Points per optimizer step, reshuffled every epoch; the last batch is smaller when K does not divide the points. Default: every point (full batch, the lab's).")]
+    public int? BatchSize { get; init; }
+
+    /// <summary>Seed of the mini-batch shuffle.</summary>
+    [CommandOption("--shuffle-seed <N>")]
+    [Description("Seed of the per-epoch shuffle of mini-batches. Default: 1.")]
+    [DefaultValue(1)]
+    public int ShuffleSeed { get; init; } = 1;
 
     /// <summary>Turn biases off.</summary>
     [CommandOption("--no-bias")]
@@ -49,13 +125,13 @@ public class NetworkSettings : CommandSettings
 
     /// <summary>Maximum epochs.</summary>
     [CommandOption("--epochs <N>")]
-    [Description("Maximum epochs (one epoch = one full-batch gradient step); snapshot trains exactly this many. Default: 100000.")]
+    [Description("Maximum epochs (one epoch = one pass over the training points); snapshot trains exactly this many. Default: 100000.")]
     [DefaultValue(100_000)]
     public int Epochs { get; init; } = 100_000;
 
     /// <summary>Loss below which training stops.</summary>
     [CommandOption("--target-loss <LOSS>")]
-    [Description("Stop when the MSE loss falls below this. Default: 0.005.")]
+    [Description("Stop when the loss (of --loss, without the regularization penalty) falls below this. Default: 0.005.")]
     [DefaultValue(0.005)]
     public double TargetLoss { get; init; } = 0.005;
 
@@ -71,8 +147,8 @@ public class NetworkSettings : CommandSettings
         try
         {
             _ = ToSpec();
-            _ = ToOptions();
-            _ = ToData();
+            var options = ToOptions();
+            options.ValidateFor(ToData().Count);
             return ValidationResult.Success();
         }
         catch (ArgumentException error)
@@ -84,7 +160,20 @@ public class NetworkSettings : CommandSettings
     /// <summary>The network these options describe.</summary>
     public NetworkSpec ToSpec()
     {
-        var spec = NetworkSpec.Uniform(ParseHidden(Hidden), ParseActivation(Activation), !NoBias, Seed);
+        var hidden = ParseHidden(Hidden);
+        var activations = Activation.Split(',').Select(name => Activations.Parse(name, "--activation")).ToArray();
+        var output = OutputActivation is null
+            ? activations is [Network.Components.Activation.Identity] ? Network.Components.Activation.Identity : Network.Components.Activation.Sigmoid
+            : Activations.Parse(OutputActivation, "--output-activation");
+        var spec = new NetworkSpec
+        {
+            Hidden = hidden,
+            HiddenActivations = activations,
+            OutputActivation = output,
+            Leak = Leak,
+            UseBias = !NoBias,
+            Seed = Seed,
+        };
         spec.Validate();
         return spec;
     }
@@ -92,7 +181,27 @@ public class NetworkSettings : CommandSettings
     /// <summary>The training options these options describe.</summary>
     public TrainingOptions ToOptions()
     {
-        var options = new TrainingOptions { LearningRate = LearningRate, TargetLoss = TargetLoss, MaxEpochs = Epochs };
+        if (BatchSize is < 1) throw new ArgumentException($"--batch-size must be at least 1, got {BatchSize}");
+        var options = new TrainingOptions
+        {
+            LearningRate = LearningRate,
+            TargetLoss = TargetLoss,
+            MaxEpochs = Epochs,
+            Loss = Losses.Parse(Loss, "--loss"),
+            Optimizer = new OptimizerSettings
+            {
+                Kind = Network.Systems.Optimizers.Parse(Optimizer, "--optimizer"),
+                Momentum = Momentum,
+                Beta1 = Beta1,
+                Beta2 = Beta2,
+                Eps = Eps,
+                Alpha = Alpha,
+            },
+            L2 = L2,
+            L1 = L1,
+            BatchSize = BatchSize ?? 0,
+            ShuffleSeed = ShuffleSeed,
+        };
         options.Validate();
         return options;
     }
@@ -117,9 +226,4 @@ public class NetworkSettings : CommandSettings
             return units;
         }).ToArray();
     }
-
-    /// <summary>Parses an activation name (see <see cref="ActivationNames"/>).</summary>
-    public static Activation ParseActivation(string text) => ActivationNames.TryParse(text, out var activation)
-        ? activation
-        : throw new ArgumentException($"unknown activation '{text}' (expected {ActivationNames.Expected})");
 }
