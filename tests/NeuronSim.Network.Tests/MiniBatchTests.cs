@@ -47,7 +47,7 @@ public class MiniBatchTests
     [Fact]
     public void The_same_shuffle_seed_gives_the_same_history_and_another_seed_another()
     {
-        List<double> Run(int seed)
+        EpochHistory Run(int seed)
         {
             using var simulation = new TrainingSimulation(NetworkSpec.Uniform([4, 4], Activation.Sigmoid, true, 1), DataSets.Xor(),
                 new TrainingOptions { BatchSize = 5, ShuffleSeed = seed, TargetLoss = 0, MaxEpochs = 50 });

@@ -11,7 +11,6 @@ namespace NeuronSim.Network.Training;
 /// </summary>
 public sealed class TrainingContext
 {
-    private const int HistoryReserve = 100_000;
     private NetworkTopology? _topology;
 
     /// <summary>The state for training <paramref name="world"/>'s network on <paramref name="data"/>.</summary>
@@ -22,8 +21,8 @@ public sealed class TrainingContext
         Options = options;
         Schedule = new BatchSchedule(data.Count, options.BatchSizeFor(data.Count), options.ShuffleSeed);
         BatchLabels = new double[Schedule.BatchSize];
-        LossHistory = new(Math.Min(options.MaxEpochs, HistoryReserve));
-        AccuracyHistory = new(Math.Min(options.MaxEpochs, HistoryReserve));
+        LossHistory = new(options.MaxEpochs);
+        AccuracyHistory = new(options.MaxEpochs);
     }
 
     /// <summary>The world holding the network's entities.</summary>
@@ -83,12 +82,12 @@ public sealed class TrainingContext
     /// <summary>
     /// Each epoch's data loss, epoch 1 first: the mean over the epoch's points of the loss measured in
     /// the step that used them, before that step's update (full batch: the loss before the epoch's update).
-    /// Room for the first 100000 is reserved up front, so ticks do not allocate.
+    /// Bounded memory: exact for the first 100000 epochs (reserved up front, so ticks do not allocate), then bucketed.
     /// </summary>
-    public List<double> LossHistory { get; }
+    public EpochHistory LossHistory { get; }
 
     /// <summary>Each epoch's accuracy, measured as <see cref="LossHistory"/>.</summary>
-    public List<double> AccuracyHistory { get; }
+    public EpochHistory AccuracyHistory { get; }
 
     /// <summary>Makes room for labels of <paramref name="samples"/> points.</summary>
     public void EnsureLabelCapacity(int samples)

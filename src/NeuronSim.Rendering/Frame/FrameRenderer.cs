@@ -43,7 +43,7 @@ public sealed class FrameRenderer : IDisposable
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
         _graph.Render(canvas, layout.Graph, Network);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
-        _loss.Render(canvas, layout.Loss, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(simulation.Context.LossHistory),
+        _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,
             simulation.Options.TargetLoss, view.ConvergedAt);
         Hud.Render(canvas, layout.Hud, simulation, view);
         Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString());

@@ -32,7 +32,7 @@ public class NetworkSettings : CommandSettings
 
     /// <summary>Learning rate.</summary>
     [CommandOption("--lr <RATE>")]
-    [Description("Learning rate of plain gradient descent, w <- w - lr * dL/dw. Default: 1.")]
+    [Description("Learning rate, the optimizer's step size (sgd: w <- w - lr * dL/dw). Default: 1.")]
     [DefaultValue(1.0)]
     public double LearningRate { get; init; } = 1.0;
 
@@ -67,19 +67,19 @@ public class NetworkSettings : CommandSettings
 
     /// <summary>Momentum of momentum and Nesterov.</summary>
     [CommandOption("--momentum <MU>")]
-    [Description("Momentum mu of momentum and nesterov, in [0, 1). Default: 0.9.")]
+    [Description("Momentum mu of momentum and nesterov, 0 <= value < 1. Default: 0.9.")]
     [DefaultValue(0.9)]
     public double Momentum { get; init; } = 0.9;
 
     /// <summary>Adam's beta1.</summary>
     [CommandOption("--beta1 <B>")]
-    [Description("Adam's beta1, in [0, 1). Default: 0.9.")]
+    [Description("Adam's beta1, 0 <= value < 1. Default: 0.9.")]
     [DefaultValue(0.9)]
     public double Beta1 { get; init; } = 0.9;
 
     /// <summary>Adam's beta2.</summary>
     [CommandOption("--beta2 <B>")]
-    [Description("Adam's beta2, in [0, 1). Default: 0.999.")]
+    [Description("Adam's beta2, 0 <= value < 1. Default: 0.999.")]
     [DefaultValue(0.999)]
     public double Beta2 { get; init; } = 0.999;
 
@@ -91,7 +91,7 @@ public class NetworkSettings : CommandSettings
 
     /// <summary>RMSprop's alpha.</summary>
     [CommandOption("--alpha <A>")]
-    [Description("Smoothing constant alpha of rmsprop, in [0, 1). Default: 0.99.")]
+    [Description("Smoothing constant alpha of rmsprop, 0 <= value < 1. Default: 0.99.")]
     [DefaultValue(0.99)]
     public double Alpha { get; init; } = 0.99;
 
