@@ -1,5 +1,10 @@
 using NeuronSim.Network.Data;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
+using NeuronSim.Network.Formatting;
 using ScottPlot;
 
 namespace NeuronSim.Rendering.Figures;
@@ -29,7 +34,7 @@ public static class ComparisonFigure
         var truth = multiplot.GetPlot(0);
         var predicted = multiplot.GetPlot(1);
         Panel(truth, "Ground truth", $"{data.Name}, {data.Count} points (red: label 0, blue: label 1)");
-        Panel(predicted, "Predict result", $"{caption}: {ResultsTable.Percent(result.Accuracy)} accuracy");
+        Panel(predicted, "Predict result", $"{caption}: {Numbers.Percent(result.Accuracy)} accuracy");
         Regions(predicted, result.Grid);
         Points(truth, data, data.Labels);
         Points(predicted, data, result.Predictions.Select(p => p >= 0.5 ? 1.0 : 0.0).ToArray());

@@ -1,6 +1,10 @@
 using NeuronSim.Network.Storage;
 using NeuronSim.Network.Data;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 
 namespace NeuronSim.Rendering.Figures;
 

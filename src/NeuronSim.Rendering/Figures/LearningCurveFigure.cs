@@ -1,5 +1,10 @@
 using System.Globalization;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
+using NeuronSim.Network.Formatting;
 using ScottPlot;
 
 namespace NeuronSim.Rendering.Figures;
@@ -65,7 +70,7 @@ public static class LearningCurveFigure
         if (targetLoss > 0)
         {
             var target = plot.Add.HorizontalLine(Log(targetLoss), 1.5f, Colors.Gray, LinePattern.Dashed);
-            target.LegendText = $"target loss {ResultsTable.Number(targetLoss)}";
+            target.LegendText = $"target loss {Numbers.Compact(targetLoss)}";
         }
         if (double.IsNegativeInfinity(highest)) highest = 0;
         // A diverging loss grows without bound: keep the axis on the other curves plus a decade, and mark where each run blew up.
@@ -92,9 +97,8 @@ public static class LearningCurveFigure
     private static string Outcome(RunResult run, int seeds)
     {
         var suffix = seeds > 1 ? $" (seed {run.Seed}, {seeds} seeds)" : "";
-        if (run.Diverged) return $"diverged at epoch {run.Epochs}{suffix}";
-        if (run.Converged) return $"converged in {run.Epochs} epochs{suffix}";
-        return $"did not converge, loss {ResultsTable.Number(run.FinalLoss)}{suffix}";
+        var loss = run.Converged || run.Diverged ? "" : $", loss {Numbers.Compact(run.FinalLoss)}";
+        return $"{OutcomeText.Phrase(run)}{loss}{suffix}";
     }
 
     private static double Log(double loss) => Math.Log10(Math.Max(loss, 1e-300));

@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 using NeuronSim.Rendering.Figures;
+using NeuronSim.Network.Formatting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,7 +30,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         var clock = Stopwatch.StartNew();
         var total = plan.DistinctRuns().Count;
         Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(" and ", plan.DataSets)}, "
-            + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {ResultsTable.Number(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
+            + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {Numbers.Compact(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
         var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
         (Dictionary<string, RunResult> Results, bool Complete) outcome = Terminal.Interactive
             ? RunWithProgressBars(runner, plan, total, cancellationToken)
@@ -33,7 +38,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         var table = ResultsTable.Build(plan, outcome.Results);
         var figures = ExperimentFigures.DrawAll(table, store.Directory);
         store.WriteText("REPORT.md", ReportWriter.Write(table, figures, clock.Elapsed, jobs));
-        Console.WriteLine($"Wrote {Path.Combine(store.Directory, "REPORT.md")}, results.csv, results.md and {figures.Count} figures in {Elapsed(clock.Elapsed)}.");
+        Console.WriteLine($"Wrote {Path.Combine(store.Directory, "REPORT.md")}, results.csv, results.md and {figures.Count} figures in {OutcomeText.Duration(clock.Elapsed)}.");
         if (!outcome.Complete)
         {
             Console.Error.WriteLine($"interrupted: {outcome.Results.Count} of {total} runs finished and saved; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
@@ -99,7 +104,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
                                 break;
                             case RunEventKind.Progress when tasks.TryGetValue(e.Run.Id, out var task):
                                 task.Value = e.Epoch;
-                                task.Description = Markup.Escape($"{Describe(e.Run)}  loss {ResultsTable.Number(e.Loss)}");
+                                task.Description = Markup.Escape($"{Describe(e.Run)}  loss {Numbers.Compact(e.Loss)}");
                                 break;
                             case RunEventKind.Finished or RunEventKind.Skipped:
                                 if (tasks.Remove(e.Run.Id, out var done))
@@ -126,7 +131,6 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
     public static string Describe(PlannedRun run) =>
         $"{run.DataSet} {run.Setting.HiddenText} {run.Setting.Activation.ToString().ToLowerInvariant()} lr {run.Setting.LearningRateText} seed {run.Seed}";
 
-    private static string Elapsed(TimeSpan time) => time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
 
     private static string Quote(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',') ? text : $"'{text.Replace("'", "'\\''")}'";
 
@@ -155,7 +159,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
                         break;
                     case RunEventKind.Progress when _clock.Elapsed.TotalSeconds - _lastLine.GetValueOrDefault(e.Run.Id) >= 30:
                         _lastLine[e.Run.Id] = _clock.Elapsed.TotalSeconds;
-                        output.WriteLine($"[{e.Done}/{e.Total}] ...    {Describe(e.Run)}: epoch {e.Epoch}/{plan.MaxEpochs}, loss {ResultsTable.Number(e.Loss)}");
+                        output.WriteLine($"[{e.Done}/{e.Total}] ...    {Describe(e.Run)}: epoch {e.Epoch}/{plan.MaxEpochs}, loss {Numbers.Compact(e.Loss)}");
                         break;
                     case RunEventKind.Finished or RunEventKind.Skipped:
                         output.WriteLine(Line(e));
@@ -168,9 +172,8 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         public static string Line(RunEvent e)
         {
             var r = e.Result!;
-            var outcome = r.Converged ? $"converged in {r.Epochs} epochs" : r.Diverged ? $"diverged at epoch {r.Epochs}" : $"did not converge in {r.Epochs} epochs";
             var verb = e.Kind == RunEventKind.Skipped ? "skip  " : "done  ";
-            return $"[{e.Done}/{e.Total}] {verb} {Describe(e.Run)}: {outcome}, loss {ResultsTable.Number(r.FinalLoss)}, accuracy {ResultsTable.Percent(r.Accuracy)}, {r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+            return $"[{e.Done}/{e.Total}] {verb} {Describe(e.Run)}: {OutcomeText.Phrase(r)}, loss {Numbers.Compact(r.FinalLoss)}, accuracy {Numbers.Percent(r.Accuracy)}, {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))}"
                 + (e.Kind == RunEventKind.Skipped ? " (saved earlier)" : "");
         }
     }

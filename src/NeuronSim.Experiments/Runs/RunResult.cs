@@ -1,6 +1,7 @@
+using System.Text.Json.Serialization;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>What one finished run produced; saved as runs/ID.json as soon as the run ends.</summary>
 public sealed record RunResult
@@ -52,6 +53,16 @@ public sealed record RunResult
 
     /// <summary>Whether the loss fell below the target.</summary>
     public bool Converged => Status == TrainingStatus.Converged;
+
+    /// <summary>A run that ended at the epoch cap with its loss unchanged for this many epochs or more sat on a plateau.</summary>
+    public const int PlateauEpochs = 1000;
+
+    /// <summary>
+    /// For a run that neither converged nor diverged and whose loss stopped changing at least
+    /// <see cref="PlateauEpochs"/> epochs before its end: the epoch the plateau began; otherwise null.
+    /// </summary>
+    [JsonIgnore]
+    public int? PlateauSince => !Converged && !Diverged && Epochs - FlatSinceEpoch >= PlateauEpochs ? FlatSinceEpoch : null;
 
     /// <summary>Whether the loss became NaN or infinite.</summary>
     public bool Diverged => Status == TrainingStatus.Diverged;

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Formatting;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Presets;
 
 /// <summary>One setting of an experiment: a network shape, an activation and a learning rate.</summary>
 public sealed record ExperimentSetting
@@ -34,7 +34,7 @@ public sealed record ExperimentSetting
     [JsonIgnore]
     public string Key => $"h{string.Join('x', Hidden)}-{Activation.ToString().ToLowerInvariant()}-lr{LearningRateText}-{(UseBias ? "bias" : "nobias")}";
 
-    /// <summary>Formats a learning rate compactly and invariantly.</summary>
+    /// <summary>A learning rate as the lab writes it: <see cref="Numbers.Compact"/> without the exponent's sign and zero padding (1e-6, 0.01, 1e6).</summary>
     public static string FormatRate(double rate) =>
-        rate.ToString("G6", CultureInfo.InvariantCulture).ToLowerInvariant().Replace("e+0", "e").Replace("e-0", "e-").Replace("e+", "e");
+        Numbers.Compact(rate).Replace("e+0", "e").Replace("e-0", "e-").Replace("e+", "e");
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Model;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Presets;
 
 /// <summary>
 /// Reads experiment presets from JSON and checks every field, so a bad file fails with one line

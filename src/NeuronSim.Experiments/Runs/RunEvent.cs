@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>What happened to a run.</summary>
 public enum RunEventKind

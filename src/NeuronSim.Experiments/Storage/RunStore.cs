@@ -2,7 +2,7 @@ using NeuronSim.Network.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Storage;
 
 /// <summary>
 /// The output directory of an experiment: plan.json, runs/ID.json (one per finished run, written

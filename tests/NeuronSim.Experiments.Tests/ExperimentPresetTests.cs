@@ -1,7 +1,11 @@
 using NeuronSim.Network.Components;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 
-namespace NeuronSim.Network.Tests;
+namespace NeuronSim.Experiments.Tests;
 
 public class ExperimentPresetTests
 {

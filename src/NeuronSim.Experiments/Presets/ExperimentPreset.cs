@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Presets;
 
 /// <summary>
 /// An experiment: a named list of settings, each trained on every chosen data set

@@ -1,7 +1,8 @@
 using System.Globalization;
+using NeuronSim.Network.Formatting;
 using System.Text;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Reports;
 
 /// <summary>
 /// The results of a plan as rows (one per experiment, data set, setting and seed) with the CSV and
@@ -41,9 +42,9 @@ public sealed class ResultsTable
             string[] cells =
             [
                 row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
-                row.Setting.Activation.ToString().ToLowerInvariant(), row.Setting.LearningRateText, row.Setting.UseBias ? "yes" : "no",
-                Int(r.Seed), StatusText(r), r.Converged ? Int(r.Epochs) : "did not converge", Int(r.Epochs), Number(r.FinalLoss),
-                Number(r.Accuracy), DivergedText(r), Int(r.FlatSinceEpoch), r.WallSeconds.ToString("0.000", CultureInfo.InvariantCulture),
+                row.Setting.Activation.ToString().ToLowerInvariant(), Numbers.RoundTrip(row.Setting.LearningRate), row.Setting.UseBias ? "yes" : "no",
+                Int(r.Seed), OutcomeText.Status(r), r.Converged ? Int(r.Epochs) : "did not converge", Int(r.Epochs), Numbers.RoundTrip(r.FinalLoss),
+                Numbers.RoundTrip(r.Accuracy), OutcomeText.Diverged(r), Int(r.FlatSinceEpoch), Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
             ];
             text.Append(string.Join(',', cells.Select(Csv))).Append('\n');
         }
@@ -58,8 +59,8 @@ public sealed class ResultsTable
         {
             text.Append(string.Join(',', new[]
             {
-                s.Experiment.Name, s.DataSet, s.Setting.Label, Int(s.Runs), Int(s.Converged), Number(s.ConvergenceRate),
-                s.MedianEpochs is { } m ? Number(m) : "", Int(s.Diverged), Number(s.MedianFinalLoss),
+                s.Experiment.Name, s.DataSet, s.Setting.Label, Int(s.Runs), Int(s.Converged), Numbers.RoundTrip(s.ConvergenceRate),
+                s.MedianEpochs is { } m ? Numbers.RoundTrip(m) : "", Int(s.Diverged), Numbers.RoundTrip(s.MedianFinalLoss),
             }.Select(Csv))).Append('\n');
         }
         return text.ToString();
@@ -69,7 +70,7 @@ public sealed class ResultsTable
     public string ToMarkdown()
     {
         var text = new StringBuilder($"# Results: {Plan.Name}\n\n");
-        text.Append($"Stop at loss < {Number(Plan.TargetLoss)} or {Plan.MaxEpochs} epochs; seeds {string.Join(", ", Plan.SeedList)}.\n\n");
+        text.Append($"Stop at loss < {Numbers.Compact(Plan.TargetLoss)} or {Plan.MaxEpochs} epochs; seeds {string.Join(", ", Plan.SeedList)}.\n\n");
         foreach (var experiment in Plan.Experiments)
         {
             text.Append($"## {Heading(experiment)}\n\n").Append(MarkdownFor(experiment)).Append('\n');
@@ -88,15 +89,15 @@ public sealed class ResultsTable
                 text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {row.Run.Seed} | (not finished) | | | | |\n");
                 continue;
             }
-            var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{FlatNote(r)})";
-            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Number(r.FinalLoss)} | {Percent(r.Accuracy)} | {DivergedText(r)} | {r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |\n");
+            var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{OutcomeText.PlateauNote(r)})";
+            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Numbers.Compact(r.FinalLoss)} | {Numbers.Percent(r.Accuracy)} | {OutcomeText.Diverged(r)} | {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))} |\n");
         }
         if (Plan.Seeds > 1)
         {
             text.Append("\n| data | setting | converged | convergence rate | median epochs (converged runs) | diverged |\n|---|---|---:|---:|---:|---:|\n");
             foreach (var s in Summaries().Where(s => s.Experiment == experiment))
             {
-                text.Append($"| {s.DataSet} | {s.Setting.Label} | {s.Converged}/{s.Runs} | {Percent(s.ConvergenceRate)} | {(s.MedianEpochs is { } m ? Number(m) : "-")} | {s.Diverged} |\n");
+                text.Append($"| {s.DataSet} | {s.Setting.Label} | {s.Converged}/{s.Runs} | {Numbers.Percent(s.ConvergenceRate)} | {(s.MedianEpochs is { } m ? Numbers.Compact(m) : "-")} | {s.Diverged} |\n");
             }
         }
         return text.ToString();
@@ -114,22 +115,6 @@ public sealed class ResultsTable
 
     /// <summary>"4.1 Different learning rates".</summary>
     public static string Heading(ExperimentPreset experiment) => experiment.Section.Length > 0 ? $"{experiment.Section} {experiment.Title}" : experiment.Title;
-
-    /// <summary>"converged", "did not converge" or "diverged".</summary>
-    public static string StatusText(RunResult result) => result.Converged ? "converged" : result.Diverged ? "diverged" : "did not converge";
-
-    /// <summary>"no" or "yes, at epoch N".</summary>
-    public static string DivergedText(RunResult result) => result.Diverged ? $"yes, at epoch {Int(result.Epochs)}" : "no";
-
-    /// <summary>", loss flat since epoch N" when a run that did not converge stopped changing at least 1000 epochs before its end.</summary>
-    public static string FlatNote(RunResult result) =>
-        !result.Converged && !result.Diverged && result.Epochs - result.FlatSinceEpoch >= 1000 ? $", loss flat since epoch {Int(result.FlatSinceEpoch)}" : "";
-
-    /// <summary>Formats a number invariantly (NaN and infinity as words).</summary>
-    public static string Number(double value) => double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "Infinity" : "-Infinity") : value.ToString("G6", CultureInfo.InvariantCulture);
-
-    /// <summary>"100.0%".</summary>
-    public static string Percent(double fraction) => double.IsFinite(fraction) ? (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Plans;
 
 /// <summary>One training run of a plan: a setting on a data set with one weight seed.</summary>
 /// <param name="DataSet">"xor" or "linear".</param>

@@ -4,7 +4,7 @@ using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>
 /// Runs a plan's runs in parallel (each run is its own world), slowest first, saving each result

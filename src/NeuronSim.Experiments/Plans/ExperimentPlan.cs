@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Plans;
 
 /// <summary>
 /// Everything one <c>neuronsim experiment</c> invocation runs: the experiments, the data sets, the

@@ -1,9 +1,13 @@
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Data;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Tests;
+namespace NeuronSim.Experiments.Tests;
 
 public class ExperimentRunnerTests
 {
@@ -21,7 +25,7 @@ public class ExperimentRunnerTests
         Assert.InRange(result.Epochs, 1, 499);
         Assert.All(result.Curve.Losses, loss => Assert.True(double.IsFinite(loss)));
         if (result.Curve.Epochs.Count > 0) Assert.True(result.Curve.Epochs[^1] < result.Epochs);
-        Assert.Equal($"yes, at epoch {result.Epochs}", ResultsTable.DivergedText(result));
+        Assert.Equal($"yes, at epoch {result.Epochs}", OutcomeText.Diverged(result));
     }
 
     [Fact]
@@ -34,7 +38,7 @@ public class ExperimentRunnerTests
         if (result.Status == TrainingStatus.MaxEpochsReached)
         {
             Assert.Equal(3000, result.Epochs);
-            Assert.Contains("loss flat since epoch", ResultsTable.FlatNote(result));
+            Assert.Contains("loss flat since epoch", OutcomeText.PlateauNote(result));
         }
         else
         {
