@@ -77,7 +77,7 @@ public class ExperimentRunnerTests
         try
         {
             var plan = ExperimentTestData.Plan(200, Default, ExperimentTestData.Setting("(2,2)", Activation.Sigmoid, 1, 2, 2)) with { Seeds = 2 };
-            var store = new RunStore(directory);
+            using var store = RunStore.Open(directory);
             store.SavePlan(plan);
             var events = new List<RunEvent>();
             var (results, complete) = new ExperimentRunner(plan, store) { Parallelism = 2 }.Run(new ListProgress(events), CancellationToken.None);
@@ -97,8 +97,7 @@ public class ExperimentRunnerTests
             File.Delete(Path.Combine(store.RunsDirectory, removed + ".json"));
             var stamps = Directory.GetFiles(store.RunsDirectory).ToDictionary(f => f, File.GetLastWriteTimeUtc);
             var again = new List<RunEvent>();
-            var reloaded = new RunStore(directory);
-            var (after, done) = new ExperimentRunner(reloaded.LoadPlan(), reloaded).Run(new ListProgress(again), CancellationToken.None);
+            var (after, done) = new ExperimentRunner(RunStore.LoadPlan(directory), store).Run(new ListProgress(again), CancellationToken.None);
             Assert.True(done);
             Assert.Equal(8, after.Count);
             Assert.Equal(7, again.Count(e => e.Kind == RunEventKind.Skipped));
@@ -118,7 +117,7 @@ public class ExperimentRunnerTests
         try
         {
             var plan = ExperimentTestData.Plan(100_000, ExperimentTestData.Setting("(1,1)", Activation.Sigmoid, 1e-6, 1, 1));
-            var store = new RunStore(directory);
+            using var store = RunStore.Open(directory);
             using var cancel = new CancellationTokenSource();
             var events = new List<RunEvent>();
             var progress = new ListProgress(events, e => { if (e.Kind == RunEventKind.Progress) cancel.Cancel(); });
@@ -161,14 +160,5 @@ public class ExperimentRunnerTests
         }
         cells.Add(cell.ToString());
         return cells;
-    }
-
-    private sealed class ListProgress(List<RunEvent> events, Action<RunEvent>? also = null) : IProgress<RunEvent>
-    {
-        public void Report(RunEvent value)
-        {
-            lock (events) events.Add(value);
-            also?.Invoke(value);
-        }
     }
 }

@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Serialization;
+using NeuronSim.Network.Data;
+using NeuronSim.Network.Formatting;
 
 namespace NeuronSim.Experiments.Plans;
 
@@ -8,6 +12,15 @@ namespace NeuronSim.Experiments.Plans;
 /// </summary>
 public sealed record ExperimentPlan
 {
+    /// <summary>The most seeds per setting.</summary>
+    public const int MaxSeeds = 1000;
+
+    /// <summary>The most distinct runs one plan may hold.</summary>
+    public const int MaxRuns = 100_000;
+
+    /// <summary>The most points of the linear data set.</summary>
+    public const int MaxLinearPoints = 100_000;
+
     /// <summary>The name of what was asked for ("all", "lr", or a preset's name).</summary>
     public required string Name { get; init; }
 
@@ -42,6 +55,20 @@ public sealed record ExperimentPlan
     [JsonIgnore]
     public IEnumerable<int> SeedList => Enumerable.Range(FirstSeed, Seeds);
 
+    /// <summary>
+    /// The hash of everything in the plan that changes what a run produces besides its own setting
+    /// and seed (the stopping rule and the data): a saved run is reused only under the same hash.
+    /// </summary>
+    [JsonIgnore]
+    public string Hash
+    {
+        get
+        {
+            var text = $"neuronsim-plan-v1;maxEpochs={MaxEpochs};targetLoss={Numbers.RoundTrip(TargetLoss)};linearPoints={LinearPoints};dataSeed={DataSeed}";
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+        }
+    }
+
     /// <summary>The runs of one experiment on one data set, in setting then seed order.</summary>
     public IEnumerable<(ExperimentSetting Setting, PlannedRun Run)> RunsOf(ExperimentPreset experiment, string dataSet) =>
         from setting in experiment.Settings
@@ -55,20 +82,34 @@ public sealed record ExperimentPlan
          from pair in RunsOf(experiment, dataSet)
          select pair.Run).DistinctBy(run => run.Id).ToList();
 
-    /// <summary>Throws <see cref="ArgumentException"/> when a field is out of range.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the first field that is missing or out of range
+    /// (a plan read back from plan.json is checked as thoroughly as one made from the command line).
+    /// </summary>
     public void Validate()
     {
-        if (Experiments.Count == 0) throw new ArgumentException("no experiment to run");
-        if (DataSets.Count == 0) throw new ArgumentException("no data set to run");
+        if (!ExperimentPreset.IsSafeName(Name)) throw new ArgumentException($"the plan's name must be 1 to {ExperimentPreset.MaxNameLength} letters, digits, '-', '_' or '+', got '{ExperimentPreset.Shorten(Name)}'");
+        if (Experiments is null || Experiments.Count == 0) throw new ArgumentException("no experiment to run");
+        if (DataSets is null || DataSets.Count == 0) throw new ArgumentException("no data set to run");
         foreach (var name in DataSets)
         {
-            if (name is not ("xor" or "linear")) throw new ArgumentException($"unknown data set '{name}' (expected xor or linear)");
+            if (!Network.Data.DataSets.Names.Contains(name)) throw new ArgumentException($"unknown data set '{ExperimentPreset.Shorten(name)}' (expected xor or linear)");
         }
-        if (Seeds < 1) throw new ArgumentException($"--seeds must be at least 1, got {Seeds}");
+        if (DataSets.Distinct().Count() != DataSets.Count) throw new ArgumentException("a data set is listed twice");
+        if (Seeds < 1 || Seeds > MaxSeeds) throw new ArgumentException($"--seeds must be from 1 to {MaxSeeds}, got {Seeds}");
+        if (FirstSeed > int.MaxValue - (Seeds - 1)) throw new ArgumentException($"--seed {FirstSeed} with --seeds {Seeds} runs past the largest seed {int.MaxValue}");
         if (MaxEpochs < 1) throw new ArgumentException($"--max-epochs must be at least 1, got {MaxEpochs}");
-        if (!(TargetLoss >= 0)) throw new ArgumentException($"--target-loss must be zero or positive, got {TargetLoss}");
-        if (LinearPoints < 1) throw new ArgumentException($"the linear data set needs at least 1 point, got {LinearPoints}");
+        if (!(TargetLoss >= 0) || double.IsInfinity(TargetLoss)) throw new ArgumentException($"--target-loss must be zero or a positive number, got {Numbers.RoundTrip(TargetLoss)}");
+        if (LinearPoints < 1 || LinearPoints > MaxLinearPoints) throw new ArgumentException($"the linear data set needs 1 to {MaxLinearPoints} points, got {LinearPoints}");
+        if (CommandLine is null) throw new ArgumentException("the plan's commandLine must be a string");
+        for (var i = 0; i < Experiments.Count; i++)
+        {
+            if (Experiments[i] is null) throw new ArgumentException($"experiments[{i}] must be an object");
+            if (Experiments[i].Problem() is { } problem) throw new ArgumentException($"experiment '{ExperimentPreset.Shorten(Experiments[i].Name)}': {problem}");
+        }
         var duplicate = Experiments.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two experiments are called '{duplicate.Key}'");
+        var runs = (long)Experiments.Sum(e => e.Settings.Count) * DataSets.Count * Seeds;
+        if (runs > MaxRuns) throw new ArgumentException($"the plan holds {Numbers.Count(runs)} runs, more than the {Numbers.Count(MaxRuns)} one experiment may run: fewer --seeds or settings");
     }
 }

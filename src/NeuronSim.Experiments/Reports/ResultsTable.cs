@@ -32,13 +32,23 @@ public sealed class ResultsTable
                    from pair in plan.RunsOf(experiment, dataSet)
                    select new ResultsRow(experiment, pair.Setting, pair.Run, results.GetValueOrDefault(pair.Run.Id))).ToList());
 
-    /// <summary>results.csv: one row per finished run.</summary>
+    /// <summary>The name of the CSV file with one row per run.</summary>
+    public const string CsvFile = "results.csv";
+
+    /// <summary>results.csv: one row per finished run, in plan order.</summary>
     public string ToCsv()
     {
         var text = new StringBuilder(CsvHeader).Append('\n');
         foreach (var row in Rows)
         {
-            if (row.Result is not { } r) continue;
+            if (row.Result is { } r) text.Append(CsvLine(row, r));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>One line of results.csv (with its newline): <paramref name="row"/> with its result <paramref name="r"/>.</summary>
+    public static string CsvLine(ResultsRow row, RunResult r)
+    {
             string[] cells =
             [
                 row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
@@ -46,9 +56,7 @@ public sealed class ResultsTable
                 Int(r.Seed), OutcomeText.Status(r), r.Converged ? Int(r.Epochs) : "did not converge", Int(r.Epochs), Numbers.RoundTrip(r.FinalLoss),
                 Numbers.RoundTrip(r.Accuracy), OutcomeText.Diverged(r), Int(r.FlatSinceEpoch), Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
             ];
-            text.Append(string.Join(',', cells.Select(Csv))).Append('\n');
-        }
-        return text.ToString();
+            return string.Join(',', cells.Select(Csv)) + "\n";
     }
 
     /// <summary>summary.csv: per experiment, data set and setting, the convergence rate and median epochs over the seeds.</summary>

@@ -39,6 +39,12 @@ public sealed record RunResult
     /// <summary>The epoch cap the run had.</summary>
     public required int MaxEpochs { get; init; }
 
+    /// <summary>The target loss the run had.</summary>
+    public double TargetLoss { get; init; }
+
+    /// <summary>The <see cref="ExperimentPlan.Hash"/> of the plan that trained the run (stopping rule and data).</summary>
+    public string PlanHash { get; init; } = "";
+
     /// <summary>The loss curve (sparse).</summary>
     public required LossCurve Curve { get; init; }
 

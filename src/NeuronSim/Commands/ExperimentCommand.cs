@@ -25,6 +25,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
     public override int Execute(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
     {
         var (plan, store, resumed) = Prepare(settings);
+        using var _ = store;
         var jobs = settings.Jobs ?? Environment.ProcessorCount;
         // Ctrl+C cancels cancellationToken (Program.cs): finished runs are kept, the rest resume later.
         var clock = Stopwatch.StartNew();
@@ -47,16 +48,20 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         return CliErrors.Ok;
     }
 
-    /// <summary>The plan of <paramref name="settings"/>: from --resume DIR's plan.json, or new from NAME / --preset.</summary>
+    /// <summary>
+    /// The plan of <paramref name="settings"/> (from --resume DIR's plan.json, or new from NAME /
+    /// --preset) and its locked output directory. Everything is validated before the first write:
+    /// a bad option, preset or plan.json, a non-empty directory that is not an experiment's, or one
+    /// another experiment is using is refused with nothing written.
+    /// </summary>
     public static (ExperimentPlan Plan, RunStore Store, bool Resumed) Prepare(ExperimentSettings settings)
     {
         if (settings.Resume is { } resume)
         {
             if (!RunStore.HasPlan(resume)) throw new UsageException($"cannot resume: {Path.GetFullPath(resume)} holds no plan.json of an experiment");
-            var existing = new RunStore(resume);
-            var saved = existing.LoadPlan();
+            var saved = RunStore.LoadPlan(resume);
             if (settings.Name is { } name && name != saved.Name) throw new UsageException($"{resume} holds the experiment '{saved.Name}', not '{name}'");
-            return (saved, existing, true);
+            return (saved, RunStore.Open(resume), true);
         }
         var experiments = settings.Presets.Length > 0
             ? settings.Presets.Select(PresetReader.ReadFile).ToList()
@@ -74,10 +79,21 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
             CommandLine = "neuronsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
         };
         plan.Validate();
+        if (settings.Out is "") throw new UsageException("--out needs a directory name");
         var directory = settings.Out ?? Path.Combine("results", $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        if (RunStore.HasPlan(directory)) throw new UsageException($"{Path.GetFullPath(directory)} already holds an experiment: resume it with --resume {Quote(directory)} or choose another --out");
-        var store = new RunStore(directory);
-        store.SavePlan(plan);
+        if (RunStore.RefusesNewPlan(directory) is { } refusal) throw new UsageException(refusal);
+        var store = RunStore.Open(directory);
+        try
+        {
+            // checked again under the lock: another experiment may have started here in between
+            if (RunStore.RefusesNewPlan(store.Directory) is { } late) throw new UsageException(late);
+            store.SavePlan(plan);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
         return (plan, store, false);
     }
 
@@ -99,6 +115,9 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
                     {
                         switch (e.Kind)
                         {
+                            case RunEventKind.Retrained:
+                                AnsiConsole.MarkupLine(Markup.Escape(PlainProgress.Line(e)));
+                                break;
                             case RunEventKind.Started:
                                 tasks[e.Run.Id] = progress.AddTask(Markup.Escape(Describe(e.Run)), maxValue: plan.MaxEpochs);
                                 break;
@@ -161,7 +180,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
                         _lastLine[e.Run.Id] = _clock.Elapsed.TotalSeconds;
                         output.WriteLine($"[{e.Done}/{e.Total}] ...    {Describe(e.Run)}: epoch {e.Epoch}/{plan.MaxEpochs}, loss {Numbers.Compact(e.Loss)}");
                         break;
-                    case RunEventKind.Finished or RunEventKind.Skipped:
+                    case RunEventKind.Finished or RunEventKind.Skipped or RunEventKind.Retrained:
                         output.WriteLine(Line(e));
                         break;
                 }
@@ -171,6 +190,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
 
         public static string Line(RunEvent e)
         {
+            if (e.Kind == RunEventKind.Retrained) return $"[{e.Done}/{e.Total}] redo   {Describe(e.Run)}: {e.Note}; training it again";
             var r = e.Result!;
             var verb = e.Kind == RunEventKind.Skipped ? "skip  " : "done  ";
             return $"[{e.Done}/{e.Total}] {verb} {Describe(e.Run)}: {OutcomeText.Phrase(r)}, loss {Numbers.Compact(r.FinalLoss)}, accuracy {Numbers.Percent(r.Accuracy)}, {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))}"
