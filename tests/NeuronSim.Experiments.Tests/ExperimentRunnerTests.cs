@@ -89,8 +89,8 @@ public class ExperimentRunnerTests
             var csv = File.ReadAllLines(Path.Combine(directory, "results.csv"));
             Assert.Equal(ResultsTable.CsvHeader, csv[0]);
             Assert.Equal(9, csv.Length);
-            Assert.All(csv.Skip(1), line => Assert.Equal(ResultsTable.CsvHeader.Split(',').Length, CsvCells(line).Count));
-            Assert.Equal("(2,2)", CsvCells(csv[3])[3]);
+            Assert.All(csv.Skip(1), line => Assert.Equal(ResultsTable.CsvHeader.Split(',').Length, ExperimentTestData.CsvCells(line).Count));
+            Assert.Equal("(2,2)", ExperimentTestData.CsvCells(csv[3])[3]);
             Assert.True(File.Exists(Path.Combine(directory, "summary.csv")));
 
             var removed = results.Keys.First();
@@ -143,22 +143,5 @@ public class ExperimentRunnerTests
             DataSets = ["xor", "linear"],
         };
         Assert.Equal(2 * (1 + 5 + 6 + 3 - 2), plan.DistinctRuns().Count);
-    }
-
-    private static List<string> CsvCells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return cells;
     }
 }

@@ -24,9 +24,9 @@ public static class OutcomeText
     /// <summary>", loss flat since epoch N" for a run on a plateau (see <see cref="RunResult.PlateauSince"/>), else empty.</summary>
     public static string PlateauNote(RunResult result) => result.PlateauSince is { } since ? $", loss flat since epoch {Epochs(since)}" : "";
 
-    /// <summary>A duration: "0.4 s", "12.3 s", "2 min 5 s".</summary>
+    /// <summary>A duration: "0.0421 s", "12.35 s", "2 min 5 s".</summary>
     public static string Duration(TimeSpan time) =>
-        time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{Numbers.Compact(Math.Round(time.TotalSeconds, 1))} s";
+        time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{Numbers.Compact(time.TotalSeconds)} s";
 
     /// <summary>An epoch count as the lab writes it (no separators: "3938").</summary>
     public static string Epochs(int epochs) => epochs.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -10,8 +10,15 @@ namespace NeuronSim.Experiments.Reports;
 /// </summary>
 public sealed class ResultsTable
 {
-    /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs_to_converge,epochs,final_loss,accuracy,diverged,flat_since_epoch,wall_time_s";
+    /// <summary>
+    /// The CSV header. One type per column, empty where it does not apply: text (experiment,
+    /// section, data, setting, activation), hidden "4x4", learning_rate and the losses as round-trip
+    /// numbers (a diverged run's final_loss and test_loss are NaN or Infinity), bias true/false,
+    /// status converged|did_not_converge|diverged, whole numbers for seed and the epoch columns
+    /// (epochs_to_converge only for converged runs, diverged_at_epoch only for diverged runs,
+    /// plateau_since_epoch only for runs that ended on a plateau), accuracy a fraction in [0, 1].
+    /// </summary>
+    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s";
 
     private ResultsTable(ExperimentPlan plan, IReadOnlyList<ResultsRow> rows)
     {
@@ -49,14 +56,15 @@ public sealed class ResultsTable
     /// <summary>One line of results.csv (with its newline): <paramref name="row"/> with its result <paramref name="r"/>.</summary>
     public static string CsvLine(ResultsRow row, RunResult r)
     {
-            string[] cells =
-            [
-                row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
-                row.Setting.Activation.ToString().ToLowerInvariant(), Numbers.RoundTrip(row.Setting.LearningRate), row.Setting.UseBias ? "yes" : "no",
-                Int(r.Seed), OutcomeText.Status(r), r.Converged ? Int(r.Epochs) : "did not converge", Int(r.Epochs), Numbers.RoundTrip(r.FinalLoss),
-                Numbers.RoundTrip(r.Accuracy), OutcomeText.Diverged(r), Int(r.FlatSinceEpoch), Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
-            ];
-            return string.Join(',', cells.Select(Csv)) + "\n";
+        string[] cells =
+        [
+            row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
+            row.Setting.Activation.ToString().ToLowerInvariant(), Numbers.RoundTrip(row.Setting.LearningRate), row.Setting.UseBias ? "true" : "false",
+            Int(r.Seed), OutcomeText.Status(r).Replace(' ', '_'), Int(r.Epochs), r.Converged ? Int(r.Epochs) : "", r.Diverged ? Int(r.Epochs) : "",
+            r.PlateauSince is { } plateau ? Int(plateau) : "", Numbers.RoundTrip(r.FinalLoss), Numbers.RoundTrip(r.TestLoss), Numbers.RoundTrip(r.Accuracy),
+            Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
+        ];
+        return string.Join(',', cells.Select(Csv)) + "\n";
     }
 
     /// <summary>summary.csv: per experiment, data set and setting, the convergence rate and median epochs over the seeds.</summary>

@@ -111,7 +111,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
         using var simulation = new TrainingSimulation(spec, data, options);
         var curve = new LossCurve();
         var lastReport = -ProgressIntervalMs; // report epoch 0 at once: a fast run may end before the first interval
-        var previous = double.NaN;
+        var plateauLevel = double.NaN;
         var flatSince = 0;
         var lastFinite = (Epoch: 0, Loss: double.NaN);
         while (simulation.Status == TrainingStatus.Running)
@@ -130,11 +130,14 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             if (!double.IsFinite(loss)) break;
             curve.Add(simulation.Epoch, loss);
             lastFinite = (simulation.Epoch, loss);
-            if (loss != previous) flatSince = simulation.Epoch;
-            previous = loss;
+            if (!(Math.Abs(loss - plateauLevel) <= RunResult.PlateauTolerance * Math.Abs(plateauLevel)))
+            {
+                flatSince = simulation.Epoch;
+                plateauLevel = loss;
+            }
         }
         curve.Finish(lastFinite.Epoch, lastFinite.Loss);
-        var (_, accuracy) = simulation.Evaluate();
+        var (testLoss, accuracy) = simulation.Evaluate();
         var (gridX0, gridX1) = PredictionGrid.Points();
         var grid = new double[gridX0.Length];
         simulation.Predict(gridX0, gridX1, grid);
@@ -147,6 +150,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             Status = simulation.Status,
             Epochs = simulation.Epoch,
             FinalLoss = simulation.Loss,
+            TestLoss = testLoss,
             Accuracy = accuracy,
             FlatSinceEpoch = flatSince,
             WallSeconds = clock.Elapsed.TotalSeconds,
@@ -154,7 +158,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             TargetLoss = plan.TargetLoss,
             PlanHash = plan.Hash,
             Curve = curve,
-            Predictions = simulation.PredictTraining().Select(Round).ToArray(),
+            Predictions = simulation.PredictTraining(),
             Grid = grid.Select(Round).ToArray(),
             FinishedAt = DateTimeOffset.Now,
         };

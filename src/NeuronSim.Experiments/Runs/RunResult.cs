@@ -27,10 +27,13 @@ public sealed record RunResult
     /// <summary>The loss of the last epoch (NaN or infinity for a diverged run).</summary>
     public required double FinalLoss { get; init; }
 
+    /// <summary>The loss of the trained network on the training points (the lab's "test loss"; NaN or infinity for a diverged run).</summary>
+    public double TestLoss { get; init; }
+
     /// <summary>Accuracy on the training points after training (the lab's "test accuracy").</summary>
     public required double Accuracy { get; init; }
 
-    /// <summary>The epoch from which the loss no longer changed at all (a saturated network).</summary>
+    /// <summary>The epoch from which the loss stayed within <see cref="PlateauTolerance"/> (relative) of its value then.</summary>
     public int FlatSinceEpoch { get; init; }
 
     /// <summary>Seconds the run took.</summary>
@@ -60,12 +63,15 @@ public sealed record RunResult
     /// <summary>Whether the loss fell below the target.</summary>
     public bool Converged => Status == TrainingStatus.Converged;
 
-    /// <summary>A run that ended at the epoch cap with its loss unchanged for this many epochs or more sat on a plateau.</summary>
+    /// <summary>How close (relative) the loss must stay to its level to count as flat: 1e-6.</summary>
+    public const double PlateauTolerance = 1e-6;
+
+    /// <summary>A run that ended at the epoch cap with its loss flat for this many epochs or more sat on a plateau.</summary>
     public const int PlateauEpochs = 1000;
 
     /// <summary>
-    /// For a run that neither converged nor diverged and whose loss stopped changing at least
-    /// <see cref="PlateauEpochs"/> epochs before its end: the epoch the plateau began; otherwise null.
+    /// For a run that neither converged nor diverged and whose loss stayed flat for at least
+    /// the last <see cref="PlateauEpochs"/> epochs: the epoch the plateau began; otherwise null.
     /// </summary>
     [JsonIgnore]
     public int? PlateauSince => !Converged && !Diverged && Epochs - FlatSinceEpoch >= PlateauEpochs ? FlatSinceEpoch : null;
