@@ -41,7 +41,10 @@ public class OutputDirectoryTests
                 var error = Assert.Throws<ArgumentException>(() => RunStore.Open(directory));
                 Assert.Contains("in use by another neuronsim experiment", error.Message);
             }
+            var stale = Path.Combine(directory, "runs", ".xor-run.json.0123.tmp");
+            File.WriteAllText(stale, "half a file");
             using var again = RunStore.Open(directory);
+            Assert.False(File.Exists(stale), "a temp file left by a hard kill was not cleaned up");
         });
     }
 

@@ -74,6 +74,7 @@ public sealed class RunStore : IDisposable
             store.Dispose();
             throw new IOException($"cannot create {store.RunsDirectory}: {error.Message}", error);
         }
+        store.RemoveStaleTempFiles();
         return store;
     }
 
@@ -172,6 +173,25 @@ public sealed class RunStore : IDisposable
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"cannot write {path}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Deletes the temp files of atomic writes a hard kill left behind (safe: the lock says no one else writes here).</summary>
+    private void RemoveStaleTempFiles()
+    {
+        foreach (var folder in new[] { Directory, RunsDirectory, Path.Combine(Directory, "figures") }.Where(System.IO.Directory.Exists))
+        {
+            foreach (var temp in System.IO.Directory.EnumerateFiles(folder, ".*.tmp"))
+            {
+                try
+                {
+                    File.Delete(temp);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    // a stale temp file that cannot be deleted harms nothing
+                }
+            }
         }
     }
 

@@ -1,9 +1,6 @@
 using NeuronSim.Network.Storage;
 using NeuronSim.Network.Data;
-using NeuronSim.Experiments.Presets;
-using NeuronSim.Experiments.Plans;
 using NeuronSim.Experiments.Runs;
-using NeuronSim.Experiments.Storage;
 using NeuronSim.Experiments.Reports;
 
 namespace NeuronSim.Rendering.Figures;

@@ -125,7 +125,8 @@ public static class LearningCurveFigure
         }
         var converged = runs.Where(r => r.Converged).Select(r => (double)r.Epochs).Order().ToList();
         var text = $"{runs.Count} seeds: {converged.Count} converged";
-        if (converged.Count > 0) text += $" (median {Numbers.Compact(converged[converged.Count / 2])} epochs)";
+        var n = converged.Count;
+        if (n > 0) text += $" (median {Numbers.Compact(n % 2 == 1 ? converged[n / 2] : (converged[n / 2 - 1] + converged[n / 2]) / 2)} epochs)";
         var diverged = runs.Count(r => r.Diverged);
         return diverged > 0 ? text + $", {diverged} diverged" : text;
     }
