@@ -4,7 +4,7 @@ namespace NeuronSim.Cli.Tests;
 
 public class ExperimentCommandTests
 {
-    private static readonly string[] Columns = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs_to_converge,epochs,final_loss,accuracy,diverged,flat_since_epoch,wall_time_s".Split(',');
+    private static readonly string[] Columns = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s".Split(',');
 
     [Fact]
     public void A_small_experiment_writes_every_file()
@@ -28,7 +28,7 @@ public class ExperimentCommandTests
 
             foreach (var dataSet in new[] { "xor", "linear" })
             {
-                AssertPng(Path.Combine(directory, "figures", $"lr-{dataSet}-curves.png"), 960, 560);
+                AssertPng(Path.Combine(directory, "figures", $"lr-{dataSet}-curves.png"), 1280, 560);
                 AssertPng(Path.Combine(directory, "figures", $"lr-{dataSet}-lr-1-compare.png"), 1000, 500);
             }
             var report = File.ReadAllText(Path.Combine(directory, "REPORT.md"));
@@ -126,10 +126,9 @@ public class ExperimentCommandTests
             Assert.Equal(0, result.ExitCode);
             var csv = File.ReadAllLines(Path.Combine(output, "results.csv"));
             Assert.Equal(2, csv.Length);
-            Assert.Contains(",diverged,did not converge,", csv[1]);
-            Assert.Matches("yes, at epoch [0-9]+", csv[1]);
-            AssertPng(Path.Combine(output, "figures", "mine-xor-curves.png"), 960, 560);
-            Assert.Contains("**diverged**", File.ReadAllText(Path.Combine(output, "REPORT.md")));
+            Assert.Matches(",diverged,([0-9]+),,\\1,,", csv[1]);
+            AssertPng(Path.Combine(output, "figures", "mine-xor-curves.png"), 1280, 560);
+            Assert.Contains("**Diverged**", File.ReadAllText(Path.Combine(output, "REPORT.md")));
         }
         finally
         {

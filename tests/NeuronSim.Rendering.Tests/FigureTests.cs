@@ -1,8 +1,10 @@
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Data;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Runs;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Figures;
+using ScottPlot;
 using SkiaSharp;
 
 namespace NeuronSim.Rendering.Tests;
@@ -10,11 +12,12 @@ namespace NeuronSim.Rendering.Tests;
 public class FigureTests
 {
     private static readonly ExperimentSetting Setting = new() { Label = "lr 1", Hidden = [4, 4], Activation = Activation.Sigmoid, LearningRate = 1 };
+    private static readonly double[] Decay = Enumerable.Range(1, 3000).Select(e => 0.3 * Math.Exp(-e / 600.0)).ToArray();
 
     [Fact]
     public void LearningCurvesDecodeToANonBlankImageOfTheExpectedSize()
     {
-        var converged = Result(TrainingStatus.Converged, 3000, 0.0049, Enumerable.Range(1, 3000).Select(e => 0.3 * Math.Exp(-e / 600.0)).ToArray());
+        var converged = Result(TrainingStatus.Converged, 3000, 0.0049, Decay);
         var diverged = Result(TrainingStatus.Diverged, 40, double.NaN, Enumerable.Range(1, 39).Select(e => 0.2 * Math.Pow(1.3, e)).ToArray());
         var png = LearningCurveFigure.Render("4.1 Different learning rates: xor", [("lr 1", [converged]), ("lr 1e6", [diverged]), ("lr 10", [])], 0.005);
         using var bitmap = Decode(png, LearningCurveFigure.Width, LearningCurveFigure.Height);
@@ -22,30 +25,87 @@ public class FigureTests
     }
 
     [Fact]
+    public void The_legend_is_outside_the_curves_and_identical_curves_show_both_colours()
+    {
+        var a = Result(TrainingStatus.Converged, 3000, 0.0049, Decay);
+        var plot = LearningCurveFigure.Build("identical", [("a", [a]), ("b", [a with { Id = "b" }])], 0.005);
+        using var bitmap = Render(plot, out var data);
+        var first = new SKColor(31, 119, 180);
+        var second = new SKColor(255, 127, 14);
+        Assert.True(Count(bitmap, first, (int)data.Right + 2, bitmap.Width, 0, bitmap.Height) > 20, "no legend swatch right of the data area");
+        Assert.True(Count(bitmap, first, (int)data.Left, (int)data.Right, (int)data.Top, (int)data.Bottom) > 200, "the first curve is hidden under the second");
+        Assert.True(Count(bitmap, second, (int)data.Left, (int)data.Right, (int)data.Top, (int)data.Bottom) > 200, "the second curve is not drawn");
+    }
+
+    [Fact]
+    public void A_run_that_diverged_at_epoch_5_on_a_long_axis_shows_its_whole_marker()
+    {
+        var longRun = Result(TrainingStatus.MaxEpochsReached, 100_000, 0.2, Enumerable.Range(1, 100_000).Select(e => 0.25 - e * 1e-7).ToArray());
+        var early = Result(TrainingStatus.Diverged, 5, double.PositiveInfinity, [1, 10, 100, 1000]);
+        var plot = LearningCurveFigure.Build("early", [("long", [longRun]), ("early", [early])], 0.005);
+        using var bitmap = Render(plot, out var data);
+        var marker = plot.GetPlottables().OfType<ScottPlot.Plottables.Marker>().Single();
+        var at = plot.GetPixel(marker.Location);
+        Assert.True(at.X - 8 >= data.Left && at.Y - 8 >= data.Top && at.Y + 8 <= data.Bottom, $"the marker at {at} is clipped by {data}");
+        Assert.True(Count(bitmap, new SKColor(255, 127, 14), (int)at.X - 10, (int)at.X + 10, (int)at.Y - 10, (int)at.Y + 10) > 30, "the marker is not visible");
+    }
+
+    [Fact]
+    public void Several_seeds_draw_a_median_with_a_min_max_band_labelled_with_the_seed_count()
+    {
+        var runs = Enumerable.Range(1, 5).Select(seed => Result(TrainingStatus.Converged, 3000, 0.0049, Decay.Select(l => l * (1 + 0.2 * seed)).ToArray()) with { Seed = seed }).ToList();
+        var plot = LearningCurveFigure.Build("seeds", [("lr 1", runs)], 0.005);
+        Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.FillY>());
+        var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(s => s.LegendText.Length > 0).ToList();
+        Assert.Contains("5 seeds", Assert.Single(lines).LegendText);
+    }
+
+    [Fact]
     public void ComparisonShowsRedAndBluePointsInTwoPanels()
     {
         var data = DataSets.Xor();
-        var result = Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        var bitmap = Comparison(data, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
         {
             Predictions = data.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
             Grid = PredictionGrid.Points().X0.Select(x => x > 0.5 ? 0.8 : 0.2).ToArray(),
             Accuracy = 1,
-        };
-        var png = ComparisonFigure.Render(data, result, "(4,4) sigmoid, lr 1");
-        using var bitmap = Decode(png, ComparisonFigure.Width, ComparisonFigure.Height);
-        var (red, blue) = (0, 0);
-        for (var y = 0; y < bitmap.Height; y++)
+        }, out _);
+        Assert.True(Count(bitmap, Red, 0, bitmap.Width / 2) > 200 && Count(bitmap, Red, bitmap.Width / 2, bitmap.Width) > 200, "a panel has no red points");
+        Assert.True(Count(bitmap, Blue, 0, bitmap.Width) > 500, "no blue points");
+    }
+
+    [Fact]
+    public void A_diverged_runs_predict_result_panel_draws_no_prediction_and_says_so()
+    {
+        var data = DataSets.Xor();
+        var bitmap = Comparison(data, Result(TrainingStatus.Diverged, 5, double.PositiveInfinity, [1, 10]) with
         {
-            for (var x = 0; x < bitmap.Width; x++)
-            {
-                var c = bitmap.GetPixel(x, y);
-                if (c.Red > 190 && c.Green < 70 && c.Blue < 70) red++;
-                if (c.Blue > 150 && c.Red < 60 && c.Green < 140) blue++;
-            }
-        }
-        Assert.True(red > 500, $"only {red} red pixels");
-        Assert.True(blue > 500, $"only {blue} blue pixels");
-        Assert.True(RedPixelsIn(bitmap, 0, bitmap.Width / 2) > 200 && RedPixelsIn(bitmap, bitmap.Width / 2, bitmap.Width) > 200, "a panel has no red points");
+            Predictions = Enumerable.Repeat(double.NaN, data.Count).ToArray(),
+            Grid = Enumerable.Repeat(double.NaN, PredictionGrid.Size * PredictionGrid.Size).ToArray(),
+            Accuracy = 0,
+        }, out var figure);
+        Assert.True(Count(bitmap, Red, 0, bitmap.Width / 2) > 200, "the ground truth lost its points");
+        Assert.True(Count(bitmap, Red, bitmap.Width / 2, bitmap.Width) + Count(bitmap, Blue, bitmap.Width / 2, bitmap.Width) < 20, "a made-up prediction is drawn");
+        var note = Assert.Single(figure.GetPlot(1).GetPlottables().OfType<ScottPlot.Plottables.Text>());
+        Assert.Contains("diverged at epoch 5", note.LabelText);
+    }
+
+    [Fact]
+    public void Wrong_points_are_ringed_over_smooth_shading_without_grid_lines()
+    {
+        var data = DataSets.Xor();
+        var predictions = data.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray();
+        foreach (var k in new[] { 0, 3, 7 }) predictions[k] = 1 - predictions[k];
+        Comparison(data, Result(TrainingStatus.MaxEpochsReached, 100, 0.1, [0.3, 0.2]) with
+        {
+            Predictions = predictions,
+            Grid = PredictionGrid.Points().X0.Select(x => x).ToArray(),
+        }, out var figure);
+        var panel = figure.GetPlot(1);
+        var rings = panel.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(s => s.MarkerShape == MarkerShape.OpenCircle).ToList();
+        Assert.Equal(3, Assert.Single(rings).Data.GetScatterPoints().Count);
+        Assert.True(Assert.Single(panel.GetPlottables().OfType<ScottPlot.Plottables.Heatmap>()).Smooth);
+        Assert.False(panel.Grid.IsVisible);
     }
 
     [Fact]
@@ -54,6 +114,24 @@ public class FigureTests
         Assert.Equal("lr-1e-6", ExperimentFigures.Slug("lr 1e-6"));
         Assert.Equal("4-4", ExperimentFigures.Slug("(4,4)"));
         Assert.Equal("identity-lr-0.01", ExperimentFigures.Slug("identity, lr 0.01"));
+    }
+
+    private static readonly SKColor Red = new(214, 39, 40);
+    private static readonly SKColor Blue = new(31, 119, 180);
+
+    private static SKBitmap Comparison(DataSet data, RunResult result, out Multiplot figure)
+    {
+        figure = ComparisonFigure.Build(data, result, "(4,4) sigmoid, lr 1");
+        var png = figure.Render(ComparisonFigure.Width, ComparisonFigure.Height).GetImageBytes(ImageFormat.Png, 100);
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), $"neuronsim-figure-test-{result.Status}.png"), png);
+        return Decode(png, ComparisonFigure.Width, ComparisonFigure.Height);
+    }
+
+    private static SKBitmap Render(Plot plot, out PixelRect data)
+    {
+        var png = plot.GetImageBytes(LearningCurveFigure.Width, LearningCurveFigure.Height, ImageFormat.Png);
+        data = plot.RenderManager.LastRender.DataRect;
+        return Decode(png, LearningCurveFigure.Width, LearningCurveFigure.Height);
     }
 
     private static RunResult Result(TrainingStatus status, int epochs, double loss, double[] curve)
@@ -88,15 +166,16 @@ public class FigureTests
         return colours.Count;
     }
 
-    private static int RedPixelsIn(SKBitmap bitmap, int from, int to)
+    /// <summary>Pixels within 30 of <paramref name="colour"/> per channel in the box [x0, x1) x [y0, y1).</summary>
+    private static int Count(SKBitmap bitmap, SKColor colour, int x0, int x1, int y0 = 0, int y1 = int.MaxValue)
     {
         var count = 0;
-        for (var y = 0; y < bitmap.Height; y++)
+        for (var y = Math.Max(0, y0); y < Math.Min(bitmap.Height, y1); y++)
         {
-            for (var x = from; x < to; x++)
+            for (var x = Math.Max(0, x0); x < Math.Min(bitmap.Width, x1); x++)
             {
                 var c = bitmap.GetPixel(x, y);
-                if (c.Red > 190 && c.Green < 70 && c.Blue < 70) count++;
+                if (Math.Abs(c.Red - colour.Red) < 30 && Math.Abs(c.Green - colour.Green) < 30 && Math.Abs(c.Blue - colour.Blue) < 30) count++;
             }
         }
         return count;

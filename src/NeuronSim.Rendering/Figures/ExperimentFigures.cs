@@ -1,6 +1,7 @@
 using NeuronSim.Network.Storage;
 using NeuronSim.Network.Data;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Reports;
 
 namespace NeuronSim.Rendering.Figures;
 

@@ -1,7 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 using NeuronSim.Rendering.Figures;
+using NeuronSim.Network.Formatting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -20,12 +25,13 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
     public override int Execute(CommandContext context, ExperimentSettings settings, CancellationToken cancellationToken)
     {
         var (plan, store, resumed) = Prepare(settings);
+        using var _ = store;
         var jobs = settings.Jobs ?? Environment.ProcessorCount;
         // Ctrl+C cancels cancellationToken (Program.cs): finished runs are kept, the rest resume later.
         var clock = Stopwatch.StartNew();
         var total = plan.DistinctRuns().Count;
         Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(" and ", plan.DataSets)}, "
-            + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {ResultsTable.Number(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
+            + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {Numbers.Compact(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
         var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
         (Dictionary<string, RunResult> Results, bool Complete) outcome = Terminal.Interactive
             ? RunWithProgressBars(runner, plan, total, cancellationToken)
@@ -33,7 +39,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         var table = ResultsTable.Build(plan, outcome.Results);
         var figures = ExperimentFigures.DrawAll(table, store.Directory);
         store.WriteText("REPORT.md", ReportWriter.Write(table, figures, clock.Elapsed, jobs));
-        Console.WriteLine($"Wrote {Path.Combine(store.Directory, "REPORT.md")}, results.csv, results.md and {figures.Count} figures in {Elapsed(clock.Elapsed)}.");
+        Console.WriteLine($"Wrote {Path.Combine(store.Directory, "REPORT.md")}, results.csv, results.md and {figures.Count} figures in {OutcomeText.Duration(clock.Elapsed)}.");
         if (!outcome.Complete)
         {
             Console.Error.WriteLine($"interrupted: {outcome.Results.Count} of {total} runs finished and saved; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
@@ -42,16 +48,20 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         return CliErrors.Ok;
     }
 
-    /// <summary>The plan of <paramref name="settings"/>: from --resume DIR's plan.json, or new from NAME / --preset.</summary>
+    /// <summary>
+    /// The plan of <paramref name="settings"/> (from --resume DIR's plan.json, or new from NAME /
+    /// --preset) and its locked output directory. Everything is validated before the first write:
+    /// a bad option, preset or plan.json, a non-empty directory that is not an experiment's, or one
+    /// another experiment is using is refused with nothing written.
+    /// </summary>
     public static (ExperimentPlan Plan, RunStore Store, bool Resumed) Prepare(ExperimentSettings settings)
     {
         if (settings.Resume is { } resume)
         {
             if (!RunStore.HasPlan(resume)) throw new UsageException($"cannot resume: {Path.GetFullPath(resume)} holds no plan.json of an experiment");
-            var existing = new RunStore(resume);
-            var saved = existing.LoadPlan();
+            var saved = RunStore.LoadPlan(resume);
             if (settings.Name is { } name && name != saved.Name) throw new UsageException($"{resume} holds the experiment '{saved.Name}', not '{name}'");
-            return (saved, existing, true);
+            return (saved, RunStore.Open(resume), true);
         }
         var experiments = settings.Presets.Length > 0
             ? settings.Presets.Select(PresetReader.ReadFile).ToList()
@@ -69,10 +79,21 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
             CommandLine = "neuronsim " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Select(Quote)),
         };
         plan.Validate();
+        if (settings.Out is "") throw new UsageException("--out needs a directory name");
         var directory = settings.Out ?? Path.Combine("results", $"{plan.Name}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}");
-        if (RunStore.HasPlan(directory)) throw new UsageException($"{Path.GetFullPath(directory)} already holds an experiment: resume it with --resume {Quote(directory)} or choose another --out");
-        var store = new RunStore(directory);
-        store.SavePlan(plan);
+        if (RunStore.RefusesNewPlan(directory) is { } refusal) throw new UsageException(refusal);
+        var store = RunStore.Open(directory);
+        try
+        {
+            // checked again under the lock: another experiment may have started here in between
+            if (RunStore.RefusesNewPlan(store.Directory) is { } late) throw new UsageException(late);
+            store.SavePlan(plan);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
         return (plan, store, false);
     }
 
@@ -94,12 +115,15 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
                     {
                         switch (e.Kind)
                         {
+                            case RunEventKind.Retrained:
+                                AnsiConsole.MarkupLine(Markup.Escape(PlainProgress.Line(e)));
+                                break;
                             case RunEventKind.Started:
                                 tasks[e.Run.Id] = progress.AddTask(Markup.Escape(Describe(e.Run)), maxValue: plan.MaxEpochs);
                                 break;
                             case RunEventKind.Progress when tasks.TryGetValue(e.Run.Id, out var task):
                                 task.Value = e.Epoch;
-                                task.Description = Markup.Escape($"{Describe(e.Run)}  loss {ResultsTable.Number(e.Loss)}");
+                                task.Description = Markup.Escape($"{Describe(e.Run)}  loss {Numbers.Compact(e.Loss)}");
                                 break;
                             case RunEventKind.Finished or RunEventKind.Skipped:
                                 if (tasks.Remove(e.Run.Id, out var done))
@@ -126,7 +150,6 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
     public static string Describe(PlannedRun run) =>
         $"{run.DataSet} {run.Setting.HiddenText} {run.Setting.Activation.ToString().ToLowerInvariant()} lr {run.Setting.LearningRateText} seed {run.Seed}";
 
-    private static string Elapsed(TimeSpan time) => time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
 
     private static string Quote(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',') ? text : $"'{text.Replace("'", "'\\''")}'";
 
@@ -155,9 +178,9 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
                         break;
                     case RunEventKind.Progress when _clock.Elapsed.TotalSeconds - _lastLine.GetValueOrDefault(e.Run.Id) >= 30:
                         _lastLine[e.Run.Id] = _clock.Elapsed.TotalSeconds;
-                        output.WriteLine($"[{e.Done}/{e.Total}] ...    {Describe(e.Run)}: epoch {e.Epoch}/{plan.MaxEpochs}, loss {ResultsTable.Number(e.Loss)}");
+                        output.WriteLine($"[{e.Done}/{e.Total}] ...    {Describe(e.Run)}: epoch {e.Epoch}/{plan.MaxEpochs}, loss {Numbers.Compact(e.Loss)}");
                         break;
-                    case RunEventKind.Finished or RunEventKind.Skipped:
+                    case RunEventKind.Finished or RunEventKind.Skipped or RunEventKind.Retrained:
                         output.WriteLine(Line(e));
                         break;
                 }
@@ -167,10 +190,10 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
 
         public static string Line(RunEvent e)
         {
+            if (e.Kind == RunEventKind.Retrained) return $"[{e.Done}/{e.Total}] redo   {Describe(e.Run)}: {e.Note}; training it again";
             var r = e.Result!;
-            var outcome = r.Converged ? $"converged in {r.Epochs} epochs" : r.Diverged ? $"diverged at epoch {r.Epochs}" : $"did not converge in {r.Epochs} epochs";
             var verb = e.Kind == RunEventKind.Skipped ? "skip  " : "done  ";
-            return $"[{e.Done}/{e.Total}] {verb} {Describe(e.Run)}: {outcome}, loss {ResultsTable.Number(r.FinalLoss)}, accuracy {ResultsTable.Percent(r.Accuracy)}, {r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s"
+            return $"[{e.Done}/{e.Total}] {verb} {Describe(e.Run)}: {OutcomeText.Phrase(r)}, loss {Numbers.Compact(r.FinalLoss)}, accuracy {Numbers.Percent(r.Accuracy)}, {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))}"
                 + (e.Kind == RunEventKind.Skipped ? " (saved earlier)" : "");
         }
     }

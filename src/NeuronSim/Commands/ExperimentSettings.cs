@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Globalization;
+using NeuronSim.Experiments.Plans;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -60,10 +62,17 @@ public sealed class ExperimentSettings : CommandSettings
     [Description("Finish an interrupted experiment: reuse DIR's plan.json (other options are ignored) and skip the runs already saved in DIR/runs.")]
     public string? Resume { get; init; }
 
-    /// <summary>Parallel runs.</summary>
+    /// <summary>Parallel runs, as typed (parsed by <see cref="Jobs"/>, so a bad value names the option).</summary>
     [CommandOption("--jobs <N>")]
-    [Description("Runs trained at once. Default: one per core.")]
-    public int? Jobs { get; init; }
+    [Description("Runs trained at once (at least 1). Default: one per core.")]
+    public string? JobsText { get; init; }
+
+    /// <summary>Parallel runs: --jobs, or null for one per core.</summary>
+    public int? Jobs => JobsText is null ? null
+        : int.TryParse(JobsText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) && jobs >= 1 ? jobs
+        : throw new ArgumentException(JobsError);
+
+    private string JobsError => $"--jobs takes a whole number of at least 1, got '{JobsText}'";
 
     /// <summary>The data set names of --data.</summary>
     public string[] DataSets => Data.Trim().ToLowerInvariant() switch
@@ -77,6 +86,10 @@ public sealed class ExperimentSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (JobsText is not null && !(int.TryParse(JobsText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) && jobs >= 1))
+        {
+            return ValidationResult.Error(JobsError);
+        }
         if (Resume is not null)
         {
             return Presets.Length > 0 ? ValidationResult.Error("--resume takes the settings of the saved plan: leave out --preset") : ValidationResult.Success();
@@ -88,10 +101,9 @@ public sealed class ExperimentSettings : CommandSettings
             return ValidationResult.Error($"unknown experiment '{Name}' (expected {string.Join(", ", LabExperiments)} or all)");
         }
         if (Data.Trim().ToLowerInvariant() is not ("both" or "xor" or "linear")) return ValidationResult.Error($"--data takes xor, linear or both, got '{Data}'");
-        if (Seeds < 1) return ValidationResult.Error($"--seeds must be at least 1, got {Seeds}");
+        if (Seeds < 1 || Seeds > ExperimentPlan.MaxSeeds) return ValidationResult.Error($"--seeds must be from 1 to {ExperimentPlan.MaxSeeds}, got {Seeds}");
         if (MaxEpochs < 1) return ValidationResult.Error($"--max-epochs must be at least 1, got {MaxEpochs}");
         if (!(TargetLoss >= 0)) return ValidationResult.Error($"--target-loss must be zero or positive, got {TargetLoss}");
-        if (Jobs is < 1) return ValidationResult.Error($"--jobs must be at least 1, got {Jobs}");
         return ValidationResult.Success();
     }
 }

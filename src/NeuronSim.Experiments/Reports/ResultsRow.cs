@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Reports;
 
 /// <summary>One planned row of the results: an experiment's setting on a data set with one seed, and its result once finished.</summary>
 /// <param name="Experiment">The experiment.</param>

@@ -1,6 +1,7 @@
+using System.Text.Json.Serialization;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>What one finished run produced; saved as runs/ID.json as soon as the run ends.</summary>
 public sealed record RunResult
@@ -26,10 +27,13 @@ public sealed record RunResult
     /// <summary>The loss of the last epoch (NaN or infinity for a diverged run).</summary>
     public required double FinalLoss { get; init; }
 
+    /// <summary>The loss of the trained network on the training points (the lab's "test loss"; NaN or infinity for a diverged run).</summary>
+    public double TestLoss { get; init; }
+
     /// <summary>Accuracy on the training points after training (the lab's "test accuracy").</summary>
     public required double Accuracy { get; init; }
 
-    /// <summary>The epoch from which the loss no longer changed at all (a saturated network).</summary>
+    /// <summary>The epoch from which the loss stayed within <see cref="PlateauTolerance"/> (relative) of its value then.</summary>
     public int FlatSinceEpoch { get; init; }
 
     /// <summary>Seconds the run took.</summary>
@@ -37,6 +41,12 @@ public sealed record RunResult
 
     /// <summary>The epoch cap the run had.</summary>
     public required int MaxEpochs { get; init; }
+
+    /// <summary>The target loss the run had.</summary>
+    public double TargetLoss { get; init; }
+
+    /// <summary>The <see cref="ExperimentPlan.Hash"/> of the plan that trained the run (stopping rule and data).</summary>
+    public string PlanHash { get; init; } = "";
 
     /// <summary>The loss curve (sparse).</summary>
     public required LossCurve Curve { get; init; }
@@ -52,6 +62,19 @@ public sealed record RunResult
 
     /// <summary>Whether the loss fell below the target.</summary>
     public bool Converged => Status == TrainingStatus.Converged;
+
+    /// <summary>How close (relative) the loss must stay to its level to count as flat: 1e-6.</summary>
+    public const double PlateauTolerance = 1e-6;
+
+    /// <summary>A run that ended at the epoch cap with its loss flat for this many epochs or more sat on a plateau.</summary>
+    public const int PlateauEpochs = 1000;
+
+    /// <summary>
+    /// For a run that neither converged nor diverged and whose loss stayed flat for at least
+    /// the last <see cref="PlateauEpochs"/> epochs: the epoch the plateau began; otherwise null.
+    /// </summary>
+    [JsonIgnore]
+    public int? PlateauSince => !Converged && !Diverged && Epochs - FlatSinceEpoch >= PlateauEpochs ? FlatSinceEpoch : null;
 
     /// <summary>Whether the loss became NaN or infinite.</summary>
     public bool Diverged => Status == TrainingStatus.Diverged;

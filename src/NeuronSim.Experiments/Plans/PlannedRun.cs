@@ -1,4 +1,7 @@
-namespace NeuronSim.Network.Experiments;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NeuronSim.Experiments.Plans;
 
 /// <summary>One training run of a plan: a setting on a data set with one weight seed.</summary>
 /// <param name="DataSet">"xor" or "linear".</param>
@@ -6,8 +9,15 @@ namespace NeuronSim.Network.Experiments;
 /// <param name="Seed">The seed of the initial weights.</param>
 public sealed record PlannedRun(string DataSet, ExperimentSetting Setting, int Seed)
 {
-    /// <summary>Names the run's result file; identical runs in different experiments share it.</summary>
-    public string Id => $"{DataSet}-{Setting.Key}-s{Seed}";
+    /// <summary>Everything that decides what the run trains, with exact values.</summary>
+    public string Identity { get; } = $"data={DataSet};{Setting.Identity};seed={Seed}";
+
+    /// <summary>
+    /// Names the run's result file: a readable part and a hash of <see cref="Identity"/>, so two
+    /// settings that differ in the 16th digit of their learning rate are two runs; identical runs in
+    /// different experiments share it.
+    /// </summary>
+    public string Id { get; } = $"{DataSet}-{Setting.Key}-s{Seed}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"data={DataSet};{Setting.Identity};seed={Seed}")))[..12]}";
 
     /// <summary>Relative cost of one epoch (multiply-adds per epoch), to start the slow runs first.</summary>
     public double CostPerEpoch(int linearPoints)

@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Reports;
 
 /// <summary>What a figure of an experiment shows.</summary>
 public enum FigureKind

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using NeuronSim.Network.Data;
+using NeuronSim.Network.Formatting;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Reports;
 
 /// <summary>
 /// Writes REPORT.md: the settings used, then per experiment (the lab's sections 3, 4.1, 4.2, 4.3)
-/// its settings, learning curves, the "Ground truth" / "Predict result" figures, the results table
-/// and a summary of what converged, what did not and what diverged.
+/// its settings, the lab's output (section 3), learning curves, the "Ground truth" / "Predict
+/// result" figures, the results table and a discussion made from the runs' numbers.
 /// </summary>
 public static class ReportWriter
 {
@@ -33,10 +35,10 @@ public static class ReportWriter
         text.Append($"- **Network**: 2 inputs, the hidden layers of each setting, 1 output; fully connected; the activation of each setting on every layer (the lab's default: sigmoid, hidden (4,4)); biases {(AllBias(plan) ? "on" : "as listed")}.\n");
         text.Append($"- **Initial weights**: N(0, 1) draws; weight seed{(plan.Seeds > 1 ? "s" : "")} {string.Join(", ", plan.SeedList)}.\n");
         text.Append("- **Training**: mean squared error over all points; plain full-batch gradient descent, w <- w - lr * dL/dw; one epoch is one step.\n");
-        text.Append($"- **Stopping rule**: converged when the loss < {ResultsTable.Number(plan.TargetLoss)}; otherwise \"did not converge\" after {plan.MaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs; a NaN or infinite loss stops the run and is recorded as \"diverged at epoch N\" (its curve is drawn up to there).\n");
+        text.Append($"- **Stopping rule**: converged when the loss < {Numbers.Compact(plan.TargetLoss)}; otherwise \"did not converge\" after {plan.MaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs; a NaN or infinite loss stops the run and is recorded as \"diverged at epoch N\" (its curve is drawn up to there).\n");
         text.Append($"- **Data**: {string.Join("; ", plan.DataSets.Select(d => d == "xor" ? "XOR easy (21 points: (0.1i, 0.1i) label 0, (0.1i, 1 - 0.1i) label 1)" : $"linear ({plan.LinearPoints} uniform points in [0,1]^2, label 0 if x0 > x1 else 1, data seed {plan.DataSeed})"))}.\n");
-        text.Append("- **Accuracy**: the fraction of the training points whose output, rounded to 0 or 1, equals the label, after training (the lab's \"test accuracy\" on the same points).\n");
-        text.Append($"- **Runs**: {total} distinct runs (a setting shared by several experiments runs once), {cores} at a time; wall time of this invocation {Duration(wallTime)}, sum of the runs' times {Duration(TimeSpan.FromSeconds(runTime))}.\n\n");
+        text.Append("- **Accuracy**: the fraction of the training points whose output predicts their label after training (an output >= 0.5 predicts 1, below 0.5 predicts 0, a NaN or infinite output predicts nothing and counts as wrong; the lab's \"test accuracy\" on the same points).\n");
+        text.Append($"- **Runs**: {total} distinct runs (a setting shared by several experiments runs once), {cores} at a time; wall time of this invocation {OutcomeText.Duration(wallTime)}, sum of the runs' times {OutcomeText.Duration(TimeSpan.FromSeconds(runTime))}.\n\n");
         foreach (var experiment in plan.Experiments)
         {
             WriteExperiment(text, table, experiment, figures.Where(f => f.Experiment == experiment.Name).ToList());
@@ -59,6 +61,10 @@ public static class ReportWriter
         foreach (var dataSet in table.Plan.DataSets)
         {
             text.Append($"### {experiment.Title}: {dataSet}\n\n");
+            if (experiment.Section == "3" && LabRun(table, experiment, dataSet) is { } lab)
+            {
+                text.Append(LabLog.For(lab, DataSets.ByName(dataSet, table.Plan.LinearPoints, table.Plan.DataSeed))).Append('\n');
+            }
             foreach (var figure in figures.Where(f => f.DataSet == dataSet && f.Kind == FigureKind.LearningCurves))
             {
                 text.Append($"![Learning curves, {experiment.Title}, {dataSet}]({figure.FileName})\n\n");
@@ -82,28 +88,15 @@ public static class ReportWriter
                 }
                 text.Append("</table>\n\n");
             }
-            text.Append(Observations(table, experiment, dataSet)).Append("\n\n");
+            text.Append(Discussion.For(table, experiment, dataSet)).Append("\n\n");
         }
         text.Append("Results:\n\n").Append(table.MarkdownFor(experiment)).Append('\n');
     }
 
-    private static string Observations(ResultsTable table, ExperimentPreset experiment, string dataSet)
-    {
-        var rows = table.Rows.Where(r => r.Experiment == experiment && r.Run.DataSet == dataSet && r.Result is not null).ToList();
-        if (rows.Count == 0) return "No run of this data set has finished yet.";
-        var parts = new List<string>();
-        var converged = rows.Where(r => r.Result!.Converged).ToList();
-        var stalled = rows.Where(r => !r.Result!.Converged && !r.Result.Diverged).ToList();
-        var diverged = rows.Where(r => r.Result!.Diverged).ToList();
-        if (converged.Count > 0) parts.Add("**converged**: " + string.Join(", ", converged.Select(r => $"{Name(r, table)} in {r.Result!.Epochs} epochs ({ResultsTable.Percent(r.Result.Accuracy)} accuracy)")));
-        if (stalled.Count > 0) parts.Add($"**did not converge** in {table.Plan.MaxEpochs} epochs: " + string.Join(", ", stalled.Select(r => $"{Name(r, table)} (final loss {ResultsTable.Number(r.Result!.FinalLoss)}, {ResultsTable.Percent(r.Result.Accuracy)} accuracy{ResultsTable.FlatNote(r.Result)})")));
-        if (diverged.Count > 0) parts.Add("**diverged**: " + string.Join(", ", diverged.Select(r => $"{Name(r, table)} (loss {ResultsTable.Number(r.Result!.FinalLoss)} at epoch {r.Result.Epochs})")));
-        return $"On {dataSet}: " + string.Join("; ", parts) + ".";
-    }
-
-    private static string Name(ResultsRow row, ResultsTable table) => table.Plan.Seeds > 1 ? $"{row.Setting.Label} (seed {row.Run.Seed})" : row.Setting.Label;
+    /// <summary>The run the lab's section 3 shows: the experiment's first setting with the first seed.</summary>
+    private static RunResult? LabRun(ResultsTable table, ExperimentPreset experiment, string dataSet) =>
+        table.Rows.FirstOrDefault(r => r.Experiment == experiment && r.Run.DataSet == dataSet && r.Setting == experiment.Settings[0] && r.Run.Seed == table.Plan.FirstSeed)?.Result;
 
     private static bool AllBias(ExperimentPlan plan) => plan.Experiments.All(e => e.Settings.All(s => s.UseBias));
 
-    private static string Duration(TimeSpan time) => time.TotalMinutes >= 1 ? $"{(int)time.TotalMinutes} min {time.Seconds} s" : $"{time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Model;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Presets;
 
 /// <summary>
 /// Reads experiment presets from JSON and checks every field, so a bad file fails with one line
@@ -18,18 +18,21 @@ public static class PresetReader
     private static readonly string[] PresetFields = ["name", "title", "section", "description", "settings"];
     private static readonly string[] SettingFields = ["label", "hidden", "activation", "learningRate", "bias"];
 
-    /// <summary>Reads the preset in <paramref name="path"/>.</summary>
-    /// <exception cref="PresetException">The file is missing, not JSON, or a field is missing or wrong.</exception>
+    /// <summary>The largest preset file read.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Reads the preset in <paramref name="path"/> (at most <see cref="MaxFileBytes"/>; a directory, FIFO or device is refused without blocking).</summary>
+    /// <exception cref="PresetException">The file is missing, too large, not JSON, or a field is missing or wrong.</exception>
     public static ExperimentPreset ReadFile(string path)
     {
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = BoundedFile.ReadText(path, MaxFileBytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new PresetException(path, "", $"cannot read the preset ({error.Message})");
+            throw new PresetException(path, "", $"cannot read the preset: {error.Message}");
         }
         return Parse(json, path);
     }
@@ -38,6 +41,7 @@ public static class PresetReader
     /// <exception cref="PresetException">Not JSON, or a field is missing or wrong.</exception>
     public static ExperimentPreset Parse(string json, string file)
     {
+        if (json.Trim().Length == 0) throw new PresetException(file, "", "the file is empty (or a pipe nothing was written to)");
         JsonDocument document;
         try
         {
@@ -53,9 +57,9 @@ public static class PresetReader
             if (root.ValueKind != JsonValueKind.Object) throw new PresetException(file, "", "the preset must be a JSON object");
             CheckFields(root, PresetFields, "", file);
             var name = RequiredString(root, "name", "", file);
-            if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            if (!ExperimentPreset.IsSafeName(name))
             {
-                throw new PresetException(file, "name", $"must be letters, digits, '-' or '_', got '{name}'");
+                throw new PresetException(file, "name", $"must be 1 to {ExperimentPreset.MaxNameLength} letters, digits, '-', '_' or '+', got '{ExperimentPreset.Shorten(name)}'");
             }
             var settingsElement = Required(root, "settings", "", file, JsonValueKind.Array, "an array of settings");
             var settings = new List<ExperimentSetting>();
@@ -66,9 +70,7 @@ public static class PresetReader
                 index++;
             }
             if (settings.Count == 0) throw new PresetException(file, "settings", "the list is empty: give at least one setting");
-            var duplicate = settings.GroupBy(s => s.Label).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null) throw new PresetException(file, "settings", $"two settings have the label '{duplicate.Key}'");
-            return new ExperimentPreset
+            var preset = new ExperimentPreset
             {
                 Name = name,
                 Title = RequiredString(root, "title", "", file),
@@ -76,6 +78,8 @@ public static class PresetReader
                 Description = OptionalString(root, "description", "", file) ?? "",
                 Settings = settings,
             };
+            if (preset.Problem() is { } problem) throw new PresetException(file, "", problem);
+            return preset;
         }
     }
 
@@ -112,6 +116,7 @@ public static class PresetReader
         }
         var label = OptionalString(element, "label", path, file);
         if (label is not null && label.Trim().Length == 0) throw new PresetException(file, $"{path}.label", "must not be empty");
+        if (label is not null && label.Trim().Length > ExperimentSetting.MaxLabelLength) throw new PresetException(file, $"{path}.label", $"at most {ExperimentSetting.MaxLabelLength} characters, got {label.Trim().Length}");
         return new ExperimentSetting
         {
             Label = label?.Trim() ?? $"{"(" + string.Join(',', hidden) + ")"} {activationName.Trim().ToLowerInvariant()} lr {ExperimentSetting.FormatRate(rate)}",
@@ -124,8 +129,10 @@ public static class PresetReader
 
     private static void CheckFields(JsonElement element, string[] known, string path, string file)
     {
+        var seen = new HashSet<string>();
         foreach (var property in element.EnumerateObject())
         {
+            if (!seen.Add(property.Name)) throw new PresetException(file, Join(path, property.Name), "the key appears twice");
             if (!known.Contains(property.Name))
             {
                 throw new PresetException(file, Join(path, property.Name), $"unknown field (expected {string.Join(", ", known)})");

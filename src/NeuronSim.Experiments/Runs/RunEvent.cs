@@ -1,10 +1,13 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>What happened to a run.</summary>
 public enum RunEventKind
 {
     /// <summary>The run had already finished in an earlier invocation (resume): not run again.</summary>
     Skipped,
+
+    /// <summary>A run file was there but does not stand for the run (see <see cref="RunEvent.Note"/>): it is trained again.</summary>
+    Retrained,
 
     /// <summary>The run started.</summary>
     Started,
@@ -27,4 +30,5 @@ public enum RunEventKind
 /// <param name="Result">The result, for Finished and Skipped.</param>
 /// <param name="Done">Runs finished or skipped so far, this one included.</param>
 /// <param name="Total">Runs in the plan.</param>
-public sealed record RunEvent(RunEventKind Kind, PlannedRun Run, int Epoch, double Loss, RunResult? Result, int Done, int Total);
+/// <param name="Note">For Retrained: which file and why it was not reused.</param>
+public sealed record RunEvent(RunEventKind Kind, PlannedRun Run, int Epoch, double Loss, RunResult? Result, int Done, int Total, string? Note = null);

@@ -1,9 +1,13 @@
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Data;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Tests;
+namespace NeuronSim.Experiments.Tests;
 
 public class ExperimentRunnerTests
 {
@@ -21,7 +25,7 @@ public class ExperimentRunnerTests
         Assert.InRange(result.Epochs, 1, 499);
         Assert.All(result.Curve.Losses, loss => Assert.True(double.IsFinite(loss)));
         if (result.Curve.Epochs.Count > 0) Assert.True(result.Curve.Epochs[^1] < result.Epochs);
-        Assert.Equal($"yes, at epoch {result.Epochs}", ResultsTable.DivergedText(result));
+        Assert.Equal($"yes, at epoch {result.Epochs}", OutcomeText.Diverged(result));
     }
 
     [Fact]
@@ -34,7 +38,7 @@ public class ExperimentRunnerTests
         if (result.Status == TrainingStatus.MaxEpochsReached)
         {
             Assert.Equal(3000, result.Epochs);
-            Assert.Contains("loss flat since epoch", ResultsTable.FlatNote(result));
+            Assert.Contains("loss flat since epoch", OutcomeText.PlateauNote(result));
         }
         else
         {
@@ -73,7 +77,7 @@ public class ExperimentRunnerTests
         try
         {
             var plan = ExperimentTestData.Plan(200, Default, ExperimentTestData.Setting("(2,2)", Activation.Sigmoid, 1, 2, 2)) with { Seeds = 2 };
-            var store = new RunStore(directory);
+            using var store = RunStore.Open(directory);
             store.SavePlan(plan);
             var events = new List<RunEvent>();
             var (results, complete) = new ExperimentRunner(plan, store) { Parallelism = 2 }.Run(new ListProgress(events), CancellationToken.None);
@@ -85,16 +89,15 @@ public class ExperimentRunnerTests
             var csv = File.ReadAllLines(Path.Combine(directory, "results.csv"));
             Assert.Equal(ResultsTable.CsvHeader, csv[0]);
             Assert.Equal(9, csv.Length);
-            Assert.All(csv.Skip(1), line => Assert.Equal(ResultsTable.CsvHeader.Split(',').Length, CsvCells(line).Count));
-            Assert.Equal("(2,2)", CsvCells(csv[3])[3]);
+            Assert.All(csv.Skip(1), line => Assert.Equal(ResultsTable.CsvHeader.Split(',').Length, ExperimentTestData.CsvCells(line).Count));
+            Assert.Equal("(2,2)", ExperimentTestData.CsvCells(csv[3])[3]);
             Assert.True(File.Exists(Path.Combine(directory, "summary.csv")));
 
             var removed = results.Keys.First();
             File.Delete(Path.Combine(store.RunsDirectory, removed + ".json"));
             var stamps = Directory.GetFiles(store.RunsDirectory).ToDictionary(f => f, File.GetLastWriteTimeUtc);
             var again = new List<RunEvent>();
-            var reloaded = new RunStore(directory);
-            var (after, done) = new ExperimentRunner(reloaded.LoadPlan(), reloaded).Run(new ListProgress(again), CancellationToken.None);
+            var (after, done) = new ExperimentRunner(RunStore.LoadPlan(directory), store).Run(new ListProgress(again), CancellationToken.None);
             Assert.True(done);
             Assert.Equal(8, after.Count);
             Assert.Equal(7, again.Count(e => e.Kind == RunEventKind.Skipped));
@@ -114,7 +117,7 @@ public class ExperimentRunnerTests
         try
         {
             var plan = ExperimentTestData.Plan(100_000, ExperimentTestData.Setting("(1,1)", Activation.Sigmoid, 1e-6, 1, 1));
-            var store = new RunStore(directory);
+            using var store = RunStore.Open(directory);
             using var cancel = new CancellationTokenSource();
             var events = new List<RunEvent>();
             var progress = new ListProgress(events, e => { if (e.Kind == RunEventKind.Progress) cancel.Cancel(); });
@@ -140,31 +143,5 @@ public class ExperimentRunnerTests
             DataSets = ["xor", "linear"],
         };
         Assert.Equal(2 * (1 + 5 + 6 + 3 - 2), plan.DistinctRuns().Count);
-    }
-
-    private static List<string> CsvCells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(c);
-        }
-        cells.Add(cell.ToString());
-        return cells;
-    }
-
-    private sealed class ListProgress(List<RunEvent> events, Action<RunEvent>? also = null) : IProgress<RunEvent>
-    {
-        public void Report(RunEvent value)
-        {
-            lock (events) events.Add(value);
-            also?.Invoke(value);
-        }
     }
 }

@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Reports;
 
 /// <summary>The statistics of one setting over its finished seeds.</summary>
 /// <param name="Experiment">The experiment.</param>

@@ -1,7 +1,8 @@
 using System.Globalization;
+using NeuronSim.Network.Formatting;
 using System.Text;
 
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Reports;
 
 /// <summary>
 /// The results of a plan as rows (one per experiment, data set, setting and seed) with the CSV and
@@ -9,8 +10,15 @@ namespace NeuronSim.Network.Experiments;
 /// </summary>
 public sealed class ResultsTable
 {
-    /// <summary>The CSV header.</summary>
-    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs_to_converge,epochs,final_loss,accuracy,diverged,flat_since_epoch,wall_time_s";
+    /// <summary>
+    /// The CSV header. One type per column, empty where it does not apply: text (experiment,
+    /// section, data, setting, activation), hidden "4x4", learning_rate and the losses as round-trip
+    /// numbers (a diverged run's final_loss and test_loss are NaN or Infinity), bias true/false,
+    /// status converged|did_not_converge|diverged, whole numbers for seed and the epoch columns
+    /// (epochs_to_converge only for converged runs, diverged_at_epoch only for diverged runs,
+    /// plateau_since_epoch only for runs that ended on a plateau), accuracy a fraction in [0, 1].
+    /// </summary>
+    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s";
 
     private ResultsTable(ExperimentPlan plan, IReadOnlyList<ResultsRow> rows)
     {
@@ -31,23 +39,32 @@ public sealed class ResultsTable
                    from pair in plan.RunsOf(experiment, dataSet)
                    select new ResultsRow(experiment, pair.Setting, pair.Run, results.GetValueOrDefault(pair.Run.Id))).ToList());
 
-    /// <summary>results.csv: one row per finished run.</summary>
+    /// <summary>The name of the CSV file with one row per run.</summary>
+    public const string CsvFile = "results.csv";
+
+    /// <summary>results.csv: one row per finished run, in plan order.</summary>
     public string ToCsv()
     {
         var text = new StringBuilder(CsvHeader).Append('\n');
         foreach (var row in Rows)
         {
-            if (row.Result is not { } r) continue;
-            string[] cells =
-            [
-                row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
-                row.Setting.Activation.ToString().ToLowerInvariant(), row.Setting.LearningRateText, row.Setting.UseBias ? "yes" : "no",
-                Int(r.Seed), StatusText(r), r.Converged ? Int(r.Epochs) : "did not converge", Int(r.Epochs), Number(r.FinalLoss),
-                Number(r.Accuracy), DivergedText(r), Int(r.FlatSinceEpoch), r.WallSeconds.ToString("0.000", CultureInfo.InvariantCulture),
-            ];
-            text.Append(string.Join(',', cells.Select(Csv))).Append('\n');
+            if (row.Result is { } r) text.Append(CsvLine(row, r));
         }
         return text.ToString();
+    }
+
+    /// <summary>One line of results.csv (with its newline): <paramref name="row"/> with its result <paramref name="r"/>.</summary>
+    public static string CsvLine(ResultsRow row, RunResult r)
+    {
+        string[] cells =
+        [
+            row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
+            row.Setting.Activation.ToString().ToLowerInvariant(), Numbers.RoundTrip(row.Setting.LearningRate), row.Setting.UseBias ? "true" : "false",
+            Int(r.Seed), OutcomeText.Status(r).Replace(' ', '_'), Int(r.Epochs), r.Converged ? Int(r.Epochs) : "", r.Diverged ? Int(r.Epochs) : "",
+            r.PlateauSince is { } plateau ? Int(plateau) : "", Numbers.RoundTrip(r.FinalLoss), Numbers.RoundTrip(r.TestLoss), Numbers.RoundTrip(r.Accuracy),
+            Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
+        ];
+        return string.Join(',', cells.Select(Csv)) + "\n";
     }
 
     /// <summary>summary.csv: per experiment, data set and setting, the convergence rate and median epochs over the seeds.</summary>
@@ -58,8 +75,8 @@ public sealed class ResultsTable
         {
             text.Append(string.Join(',', new[]
             {
-                s.Experiment.Name, s.DataSet, s.Setting.Label, Int(s.Runs), Int(s.Converged), Number(s.ConvergenceRate),
-                s.MedianEpochs is { } m ? Number(m) : "", Int(s.Diverged), Number(s.MedianFinalLoss),
+                s.Experiment.Name, s.DataSet, s.Setting.Label, Int(s.Runs), Int(s.Converged), Numbers.RoundTrip(s.ConvergenceRate),
+                s.MedianEpochs is { } m ? Numbers.RoundTrip(m) : "", Int(s.Diverged), Numbers.RoundTrip(s.MedianFinalLoss),
             }.Select(Csv))).Append('\n');
         }
         return text.ToString();
@@ -69,7 +86,7 @@ public sealed class ResultsTable
     public string ToMarkdown()
     {
         var text = new StringBuilder($"# Results: {Plan.Name}\n\n");
-        text.Append($"Stop at loss < {Number(Plan.TargetLoss)} or {Plan.MaxEpochs} epochs; seeds {string.Join(", ", Plan.SeedList)}.\n\n");
+        text.Append($"Stop at loss < {Numbers.Compact(Plan.TargetLoss)} or {Plan.MaxEpochs} epochs; seeds {string.Join(", ", Plan.SeedList)}.\n\n");
         foreach (var experiment in Plan.Experiments)
         {
             text.Append($"## {Heading(experiment)}\n\n").Append(MarkdownFor(experiment)).Append('\n');
@@ -88,15 +105,15 @@ public sealed class ResultsTable
                 text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {row.Run.Seed} | (not finished) | | | | |\n");
                 continue;
             }
-            var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{FlatNote(r)})";
-            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Number(r.FinalLoss)} | {Percent(r.Accuracy)} | {DivergedText(r)} | {r.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s |\n");
+            var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{OutcomeText.PlateauNote(r)})";
+            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Numbers.Compact(r.FinalLoss)} | {Numbers.Percent(r.Accuracy)} | {OutcomeText.Diverged(r)} | {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))} |\n");
         }
         if (Plan.Seeds > 1)
         {
             text.Append("\n| data | setting | converged | convergence rate | median epochs (converged runs) | diverged |\n|---|---|---:|---:|---:|---:|\n");
             foreach (var s in Summaries().Where(s => s.Experiment == experiment))
             {
-                text.Append($"| {s.DataSet} | {s.Setting.Label} | {s.Converged}/{s.Runs} | {Percent(s.ConvergenceRate)} | {(s.MedianEpochs is { } m ? Number(m) : "-")} | {s.Diverged} |\n");
+                text.Append($"| {s.DataSet} | {s.Setting.Label} | {s.Converged}/{s.Runs} | {Numbers.Percent(s.ConvergenceRate)} | {(s.MedianEpochs is { } m ? Numbers.Compact(m) : "-")} | {s.Diverged} |\n");
             }
         }
         return text.ToString();
@@ -114,22 +131,6 @@ public sealed class ResultsTable
 
     /// <summary>"4.1 Different learning rates".</summary>
     public static string Heading(ExperimentPreset experiment) => experiment.Section.Length > 0 ? $"{experiment.Section} {experiment.Title}" : experiment.Title;
-
-    /// <summary>"converged", "did not converge" or "diverged".</summary>
-    public static string StatusText(RunResult result) => result.Converged ? "converged" : result.Diverged ? "diverged" : "did not converge";
-
-    /// <summary>"no" or "yes, at epoch N".</summary>
-    public static string DivergedText(RunResult result) => result.Diverged ? $"yes, at epoch {Int(result.Epochs)}" : "no";
-
-    /// <summary>", loss flat since epoch N" when a run that did not converge stopped changing at least 1000 epochs before its end.</summary>
-    public static string FlatNote(RunResult result) =>
-        !result.Converged && !result.Diverged && result.Epochs - result.FlatSinceEpoch >= 1000 ? $", loss flat since epoch {Int(result.FlatSinceEpoch)}" : "";
-
-    /// <summary>Formats a number invariantly (NaN and infinity as words).</summary>
-    public static string Number(double value) => double.IsNaN(value) ? "NaN" : double.IsInfinity(value) ? (value > 0 ? "Infinity" : "-Infinity") : value.ToString("G6", CultureInfo.InvariantCulture);
-
-    /// <summary>"100.0%".</summary>
-    public static string Percent(double fraction) => double.IsFinite(fraction) ? (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 

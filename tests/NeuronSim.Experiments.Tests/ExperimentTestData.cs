@@ -1,7 +1,11 @@
 using NeuronSim.Network.Components;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 
-namespace NeuronSim.Network.Tests;
+namespace NeuronSim.Experiments.Tests;
 
 /// <summary>Shared helpers of the experiment tests: the repository's presets, temp directories, small plans.</summary>
 internal static class ExperimentTestData
@@ -35,4 +39,21 @@ internal static class ExperimentTestData
         DataSets = ["xor", "linear"],
         MaxEpochs = maxEpochs,
     };
+
+    public static List<string> CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
+            else cell.Append(c);
+        }
+        cells.Add(cell.ToString());
+        return cells;
+    }
 }

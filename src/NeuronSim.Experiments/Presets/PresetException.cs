@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Presets;
 
 /// <summary>A preset file that cannot be used; the message names the file and the field.</summary>
 public sealed class PresetException : ArgumentException

@@ -1,7 +1,11 @@
 using NeuronSim.Network.Components;
-using NeuronSim.Network.Experiments;
+using NeuronSim.Experiments.Presets;
+using NeuronSim.Experiments.Plans;
+using NeuronSim.Experiments.Runs;
+using NeuronSim.Experiments.Storage;
+using NeuronSim.Experiments.Reports;
 
-namespace NeuronSim.Network.Tests;
+namespace NeuronSim.Experiments.Tests;
 
 public class ExperimentPresetTests
 {
@@ -80,5 +84,73 @@ public class ExperimentPresetTests
     {
         var error = Assert.Throws<PresetException>(() => PresetReader.ReadFile("/nonexistent/preset.json"));
         Assert.Contains("/nonexistent/preset.json", error.Message);
+    }
+}
+
+/// <summary>Issue 14: preset files that are not small regular JSON files, duplicate keys, overlong names and labels.</summary>
+public class PresetFileTests
+{
+    private const string Setting = """{ "hidden": [4, 4], "activation": "sigmoid", "learningRate": 1 }""";
+
+    [Fact]
+    public void A_directory_says_it_is_a_directory()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetReader.ReadFile(Path.GetTempPath()));
+        Assert.Contains("is a directory", error.Message);
+    }
+
+    [Fact]
+    public void A_file_over_1_MB_is_refused()
+    {
+        RunIdentityTests.WithDirectory(directory =>
+        {
+            var path = Path.Combine(directory, "big.json");
+            File.WriteAllText(path, "{" + new string(' ', 2 * 1024 * 1024) + "}");
+            Assert.Contains("larger than 1 MB", Assert.Throws<PresetException>(() => PresetReader.ReadFile(path)).Message);
+        });
+    }
+
+    [Fact]
+    public void Dev_zero_is_not_read_forever()
+    {
+        var read = Task.Run(() => Assert.Throws<PresetException>(() => PresetReader.ReadFile("/dev/zero")));
+        Assert.True(read.Wait(TimeSpan.FromSeconds(20)), "reading /dev/zero did not stop");
+        Assert.Contains("larger than 1 MB", read.Result.Message);
+    }
+
+    [Fact]
+    public void A_fifo_without_a_writer_does_not_block()
+    {
+        RunIdentityTests.WithDirectory(directory =>
+        {
+            var fifo = Path.Combine(directory, "preset.json");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+            var read = Task.Run(() => Assert.Throws<PresetException>(() => PresetReader.ReadFile(fifo)));
+            var finished = read.Wait(TimeSpan.FromSeconds(20));
+            if (!finished) using (File.OpenWrite(fifo)) { } // unblock the reader so the test process can end
+            Assert.True(finished, "opening a FIFO blocked");
+            Assert.Contains(fifo, read.Result.Message);
+        });
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_named()
+    {
+        var error = Assert.Throws<PresetException>(() => PresetReader.Parse($$"""{ "name": "x", "title": "t", "settings": [ {{Setting}} ], "settings": [] }""", "dup.json"));
+        Assert.Equal("dup.json: settings: the key appears twice", error.Message);
+        error = Assert.Throws<PresetException>(() => PresetReader.Parse("""{ "name": "x", "title": "t", "settings": [ { "hidden": [4], "hidden": [4], "activation": "sigmoid", "learningRate": 1 } ] }""", "dup.json"));
+        Assert.Contains("settings[0].hidden: the key appears twice", error.Message);
+    }
+
+    [Fact]
+    public void Overlong_names_labels_and_titles_are_refused()
+    {
+        var name = new string('n', 5000);
+        Assert.Contains("name: must be 1 to 64", Assert.Throws<PresetException>(() => PresetReader.Parse($$"""{ "name": "{{name}}", "title": "t", "settings": [ {{Setting}} ] }""", "p.json")).Message);
+        var label = new string('l', 100_000);
+        var error = Assert.Throws<PresetException>(() => PresetReader.Parse($$"""{ "name": "x", "title": "t", "settings": [ { "label": "{{label}}", "hidden": [4], "activation": "sigmoid", "learningRate": 1 } ] }""", "p.json"));
+        Assert.Contains("settings[0].label: at most 80 characters", error.Message);
+        Assert.True(error.Message.Length < 200);
+        Assert.Contains("title: must be a string of at most 200", Assert.Throws<PresetException>(() => PresetReader.Parse($$"""{ "name": "x", "title": "{{label}}", "settings": [ {{Setting}} ] }""", "p.json")).Message);
     }
 }

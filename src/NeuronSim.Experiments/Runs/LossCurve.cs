@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>
 /// A run's loss per epoch, stored sparsely: every epoch up to 1000, every 10th up to 10000, then

@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Experiments;
+namespace NeuronSim.Experiments.Runs;
 
 /// <summary>The square grid of points a run's decision regions are sampled on: [-0.1, 1.1]^2.</summary>
 public static class PredictionGrid

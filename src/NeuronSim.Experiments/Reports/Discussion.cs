@@ -1,0 +1,92 @@
+using NeuronSim.Network.Formatting;
+
+namespace NeuronSim.Experiments.Reports;
+
+/// <summary>
+/// The report's discussion of one experiment on one data set, every sentence made from the runs'
+/// numbers: which runs converged and how fast, which hit the epoch cap (and which of those sat on a
+/// plateau, named as such), and which diverged and how (NaN or an overflow to infinity).
+/// </summary>
+public static class Discussion
+{
+    /// <summary>The discussion as Markdown (a lead line and a list).</summary>
+    public static string For(ResultsTable table, ExperimentPreset experiment, string dataSet)
+    {
+        var rows = table.Rows.Where(r => r.Experiment == experiment && r.Run.DataSet == dataSet && r.Result is not null).ToList();
+        if (rows.Count == 0) return "No run of this data set has finished yet.";
+        var plan = table.Plan;
+        var lines = plan.Seeds == 1 ? OneSeed(rows, plan) : SeveralSeeds(rows, experiment);
+        return $"What the runs on {dataSet} did:\n\n" + string.Join("\n", lines.Select(line => "- " + line));
+    }
+
+    /// <summary>How a diverged run's loss ended: "became NaN" or "overflowed to infinity".</summary>
+    public static string DivergenceKind(RunResult result) =>
+        double.IsNaN(result.FinalLoss) ? "became NaN" : double.IsNegativeInfinity(result.FinalLoss) ? "overflowed to -infinity" : "overflowed to infinity";
+
+    private static List<string> OneSeed(List<ResultsRow> rows, ExperimentPlan plan)
+    {
+        var lines = new List<string>();
+        var converged = rows.Where(r => r.Result!.Converged).OrderBy(r => r.Result!.Epochs).ToList();
+        if (converged.Count > 0)
+        {
+            var line = $"**Converged** (loss below {Numbers.Compact(plan.TargetLoss)}): "
+                + string.Join(", ", converged.Select(r => $"{r.Setting.Label} in {OutcomeText.Epochs(r.Result!.Epochs)} epochs ({Numbers.Percent(r.Result.Accuracy)} accuracy)")) + ".";
+            if (converged.Count > 1 && converged[0].Result!.Epochs > 0)
+            {
+                var (fast, slow) = (converged[0].Result!, converged[^1].Result!);
+                line += $" Fastest: {converged[0].Setting.Label}; slowest: {converged[^1].Setting.Label}, {Numbers.Compact((double)slow.Epochs / fast.Epochs)} times as many epochs.";
+            }
+            lines.Add(line);
+        }
+        var capped = rows.Where(r => !r.Result!.Converged && !r.Result.Diverged).ToList();
+        if (capped.Count > 0)
+        {
+            lines.Add($"**Did not converge in {OutcomeText.Epochs(plan.MaxEpochs)} epochs** (the --max-epochs of this report): "
+                + string.Join(", ", capped.Select(r => $"{r.Setting.Label} (final loss {Numbers.Compact(r.Result!.FinalLoss)}, {Numbers.Percent(r.Result.Accuracy)} accuracy)")) + ".");
+        }
+        foreach (var row in capped.Where(r => r.Result!.PlateauSince is not null))
+        {
+            lines.Add(Plateau(row));
+        }
+        var diverged = rows.Where(r => r.Result!.Diverged).ToList();
+        if (diverged.Count > 0)
+        {
+            lines.Add("**Diverged**: " + string.Join(", ", diverged.Select(r => $"{r.Setting.Label}: the loss {DivergenceKind(r.Result!)} at epoch {OutcomeText.Epochs(r.Result!.Epochs)}")) + ".");
+        }
+        return lines;
+    }
+
+    private static List<string> SeveralSeeds(List<ResultsRow> rows, ExperimentPreset experiment)
+    {
+        var lines = new List<string>();
+        foreach (var setting in experiment.Settings)
+        {
+            var runs = rows.Where(r => r.Setting == setting).Select(r => r.Result!).ToList();
+            if (runs.Count == 0) continue;
+            var converged = runs.Where(r => r.Converged).Select(r => (double)r.Epochs).Order().ToList();
+            var parts = new List<string> { $"{converged.Count} of {runs.Count} seeds converged" + (converged.Count > 0 ? $" (median {Numbers.Compact(Median(converged))} epochs)" : "") };
+            var diverged = runs.Where(r => r.Diverged).ToList();
+            if (diverged.Count > 0)
+            {
+                parts.Add($"{diverged.Count} diverged ({string.Join(", ", diverged.Select(r => $"seed {r.Seed}: the loss {DivergenceKind(r)} at epoch {OutcomeText.Epochs(r.Epochs)}"))})");
+            }
+            var plateaus = runs.Where(r => r.PlateauSince is not null).ToList();
+            if (plateaus.Count > 0)
+            {
+                parts.Add($"{plateaus.Count} ended on a **plateau** ({string.Join(", ", plateaus.Select(r => $"seed {r.Seed}: loss flat at {Numbers.Compact(r.FinalLoss)} from epoch {OutcomeText.Epochs(r.PlateauSince!.Value)}"))})");
+            }
+            lines.Add($"**{setting.Label}**: " + string.Join("; ", parts) + ".");
+        }
+        return lines;
+    }
+
+    private static string Plateau(ResultsRow row)
+    {
+        var r = row.Result!;
+        return $"**Plateau**: {row.Setting.Label}'s loss stayed at {Numbers.Compact(r.FinalLoss)} (within a relative {Numbers.Compact(RunResult.PlateauTolerance)}) from epoch "
+            + $"{OutcomeText.Epochs(r.PlateauSince!.Value)} to {OutcomeText.Epochs(r.Epochs)}: {OutcomeText.Epochs(r.Epochs - r.PlateauSince.Value)} epochs without progress.";
+    }
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
