@@ -35,6 +35,10 @@ public sealed class NamedTensor
     /// <summary>The number of elements of a tensor of <paramref name="shape"/> (1 for a scalar).</summary>
     public static long ElementCount(IEnumerable<int> shape) => shape.Aggregate(1L, (count, d) => count * d);
 
+    /// <summary>"NaN", "+infinity" or "-infinity" for a value a checkpoint cannot hold, else its round-trip text.</summary>
+    public static string ValueText(double value) =>
+        double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "+infinity" : double.IsNegativeInfinity(value) ? "-infinity" : Formatting.Numbers.RoundTrip(value);
+
     /// <summary>"[1, 0]": where the flat position <paramref name="flat"/> sits in a tensor of <paramref name="shape"/>.</summary>
     public static string IndexText(IReadOnlyList<int> shape, long flat)
     {

@@ -110,7 +110,7 @@ public static class SafeTensorsReader
             values[k] = size == 8 ? BinaryPrimitives.ReadDoubleLittleEndian(slot) : BinaryPrimitives.ReadSingleLittleEndian(slot);
             if (!double.IsFinite(values[k]))
             {
-                throw new CheckpointException(source, $"tensor '{entry.Name}' holds {values[k]} at {NamedTensor.IndexText(entry.Shape, k)}: weights must be finite numbers");
+                throw new CheckpointException(source, $"tensor '{entry.Name}' holds {NamedTensor.ValueText(values[k])} at {NamedTensor.IndexText(entry.Shape, k)}: weights must be finite numbers");
             }
         }
         return new NamedTensor(entry.Name, entry.Shape, values);

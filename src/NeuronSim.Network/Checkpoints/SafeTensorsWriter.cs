@@ -87,7 +87,7 @@ public static class SafeTensorsWriter
             if (bad >= 0)
             {
                 throw new ArgumentException(
-                    $"tensor '{tensor.Name}' holds {tensor.Values[bad]} at {NamedTensor.IndexText(tensor.Shape, bad)}: a checkpoint holds finite numbers only");
+                    $"tensor '{tensor.Name}' holds {NamedTensor.ValueText(tensor.Values[bad])} at {NamedTensor.IndexText(tensor.Shape, bad)}: a checkpoint holds finite numbers only");
             }
         }
     }
