@@ -4,9 +4,9 @@ using System.Globalization;
 namespace NeuronSim.Network.Tests;
 
 /// <summary>
-/// The python3 with numpy that runs tests/interop/xor_numpy.py: $NEURONSIM_PYTHON, else the first
-/// python3 on PATH that imports numpy, else /usr/bin/python3 (Debian's python3-numpy lives there
-/// even when a pyenv python3 comes first on PATH).
+/// The python3 with numpy that runs tests/interop/xor_numpy.py: $NEURONSIM_PYTHON when set (and
+/// only it), else the first python3 on PATH that imports numpy, else /usr/bin/python3 (Debian's
+/// python3-numpy lives there even when a pyenv python3 comes first on PATH).
 /// </summary>
 internal static class CheckpointPython
 {
@@ -48,10 +48,16 @@ internal static class CheckpointPython
     private static (string? Python, string Missing) Find()
     {
         var candidates = new List<string>();
-        if (Environment.GetEnvironmentVariable("NEURONSIM_PYTHON") is { Length: > 0 } configured) candidates.Add(configured);
-        candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, "python3")).Where(File.Exists));
-        if (File.Exists("/usr/bin/python3")) candidates.Add("/usr/bin/python3");
+        if (Environment.GetEnvironmentVariable("NEURONSIM_PYTHON") is { Length: > 0 } configured)
+        {
+            candidates.Add(configured);
+        }
+        else
+        {
+            candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+                .Select(dir => Path.Combine(dir, "python3")).Where(File.Exists));
+            if (File.Exists("/usr/bin/python3")) candidates.Add("/usr/bin/python3");
+        }
         if (candidates.Count == 0) return (null, "needs python3 with numpy (apt-get install python3-numpy): no python3 found");
         var tried = new List<string>();
         foreach (var python in candidates.Distinct())

@@ -126,6 +126,8 @@ public sealed class CheckpointRoundTripTests : IDisposable
             for (var j = 0; j < 3; j++) z += w1[j] * Math.Tanh(b0[j] + w0[2 * j] * data.X0[k] + w0[2 * j + 1] * data.X1[k]);
             Assert.Equal(Math.Tanh(z), predicted[k], 1e-14);
         }
+        // The neurons show the loaded network's forward pass (what the window draws) without a training step.
+        Assert.Equal(predicted, simulation.Topology.Output.Out[0].Take(data.Count));
     }
 
     [Theory]
