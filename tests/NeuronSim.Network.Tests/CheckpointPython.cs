@@ -18,6 +18,12 @@ internal static class CheckpointPython
     /// <summary>Why the interop tests are skipped (empty when they run).</summary>
     public static string Missing => Found.Value.Missing;
 
+    private static readonly Lazy<bool> TorchFound = new(() =>
+        Python is { } python && RunProcess(python, ["-c", "import torch"], TimeSpan.FromMinutes(1)).Exit == 0);
+
+    /// <summary>Whether that python also imports torch (Debian's python3-torch).</summary>
+    public static bool HasTorch => TorchFound.Value;
+
     /// <summary>tests/interop/xor_numpy.py, found from the test binaries upwards.</summary>
     public static string Script
     {
@@ -32,11 +38,16 @@ internal static class CheckpointPython
         }
     }
 
-    /// <summary>Runs the script with <paramref name="args"/>; returns its standard output, failing the test on a non-zero exit.</summary>
-    public static string Run(params string[] args)
+    /// <summary>Runs xor_numpy.py with <paramref name="args"/>; returns its standard output, failing the test on a non-zero exit.</summary>
+    public static string Run(params string[] args) => RunScript(Script, args);
+
+    /// <summary>Runs torch_sequential.py (beside xor_numpy.py) with <paramref name="args"/>.</summary>
+    public static string RunTorch(params string[] args) => RunScript(Path.Combine(Path.GetDirectoryName(Script)!, "torch_sequential.py"), args);
+
+    private static string RunScript(string script, string[] args)
     {
-        var (exit, stdout, stderr) = RunProcess(Python ?? throw new InvalidOperationException(Missing), [Script, .. args], TimeSpan.FromMinutes(2));
-        Assert.True(exit == 0, $"xor_numpy.py {string.Join(' ', args)} exited {exit}: {stderr}");
+        var (exit, stdout, stderr) = RunProcess(Python ?? throw new InvalidOperationException(Missing), [script, .. args], TimeSpan.FromMinutes(2));
+        Assert.True(exit == 0, $"{Path.GetFileName(script)} {string.Join(' ', args)} exited {exit}: {stderr}");
         return stdout;
     }
 
@@ -108,5 +119,16 @@ public sealed class PythonTheoryAttribute : TheoryAttribute
     public PythonTheoryAttribute()
     {
         if (CheckpointPython.Python is null) Skip = CheckpointPython.Missing;
+    }
+}
+
+/// <summary>A fact that runs only where python3 has numpy and torch (python3-torch), else is skipped with the reason.</summary>
+public sealed class TorchFactAttribute : FactAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> to what is missing, if anything.</summary>
+    public TorchFactAttribute()
+    {
+        if (CheckpointPython.Python is null) Skip = CheckpointPython.Missing;
+        else if (!CheckpointPython.HasTorch) Skip = $"needs torch for {CheckpointPython.Python} (apt-get install python3-torch)";
     }
 }

@@ -41,12 +41,12 @@ def read_safetensors(path):
     return tensors, metadata
 
 
-def write_safetensors(path, tensors, metadata):
-    """tensors: list of (name, array), written as F64 in that order."""
+def write_safetensors(path, tensors, metadata, dtype="F64"):
+    """tensors: list of (name, array), written as dtype (F64 or F32) in that order."""
     header, chunks, offset = {"__metadata__": metadata}, [], 0
     for name, array in tensors:
-        raw = np.ascontiguousarray(array, dtype="<f8").tobytes()
-        header[name] = {"dtype": "F64", "shape": list(array.shape), "data_offsets": [offset, offset + len(raw)]}
+        raw = np.ascontiguousarray(array, dtype=DTYPES[dtype]).tobytes()
+        header[name] = {"dtype": dtype, "shape": list(array.shape), "data_offsets": [offset, offset + len(raw)]}
         chunks.append(raw)
         offset += len(raw)
     text = json.dumps(header, separators=(",", ":")).encode("utf-8")

@@ -51,7 +51,8 @@ public static class SafeTensorsReader
         var headerLength = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (headerLength > SafeTensorsFormat.MaxHeaderBytes)
         {
-            Fail($"header length {Numbers.Count((long)Math.Min(headerLength, long.MaxValue))} bytes is over the 100 MB limit: not a safetensors file");
+            var size = headerLength <= long.MaxValue ? $" {Numbers.Count((long)headerLength)} bytes" : "";
+            Fail($"header length{size} is over the 100 MB limit: not a safetensors file");
         }
         var available = bytes.Length - SafeTensorsFormat.LengthPrefixBytes;
         if ((long)headerLength > available)
