@@ -33,6 +33,7 @@ public sealed class CheckpointBadFileTests : IDisposable
     [InlineData("absurd header length", "over the 100 MB limit")]
     [InlineData("header not JSON", "the header is not JSON")]
     [InlineData("header cut short", "the header is not JSON")]
+    [InlineData("header not UTF-8", "the header is not UTF-8 text")]
     [InlineData("header not an object", "the header is not a JSON object")]
     [InlineData("unsupported dtype", "tensor '0.weight' has dtype BF16; NeuronSim reads F64 (or F32, widened to F64)")]
     [InlineData("shape and offsets inconsistent", "tensor '0.weight' has shape [2, 2] (32 bytes of F64) but data_offsets [0, 16] span 16 bytes")]
@@ -86,6 +87,42 @@ public sealed class CheckpointBadFileTests : IDisposable
         AssertOneLine(fifo, "not a regular file", error);
     }
 
+    [Fact]
+    public void Every_truncation_and_every_corrupted_byte_of_a_real_checkpoint_is_a_CheckpointException_or_loads()
+    {
+        using var simulation = NetworkFactory.Create([3], seed: 6);
+        var file = Path.Combine(_dir, "real.safetensors");
+        NetworkCheckpoint.Capture(simulation).Save(file);
+        var valid = File.ReadAllBytes(file);
+        var outcomes = new Dictionary<string, int>();
+        void Attempt(byte[] bytes)
+        {
+            try
+            {
+                NetworkCheckpoint.FromTensors(SafeTensorsReader.Decode(bytes, "corrupt"), "corrupt");
+                outcomes["loads"] = outcomes.GetValueOrDefault("loads") + 1;
+            }
+            catch (CheckpointException error)
+            {
+                Assert.StartsWith("corrupt: ", error.Message);
+                Assert.DoesNotContain('\n', error.Message);
+                outcomes["refused"] = outcomes.GetValueOrDefault("refused") + 1;
+            }
+        }
+
+        for (var length = 0; length < valid.Length; length++) Attempt(valid[..length]);
+        foreach (var value in new byte[] { 0x00, 0xFF, (byte)'"', (byte)'9', (byte)'}', (byte)'-' })
+        {
+            for (var at = 0; at < valid.Length; at++)
+            {
+                var corrupted = valid.ToArray();
+                corrupted[at] = value;
+                Attempt(corrupted);
+            }
+        }
+        Assert.True(outcomes["refused"] > valid.Length, $"{outcomes["refused"]} refused");
+    }
+
     private static void AssertOneLine(string file, string reason, CheckpointException error)
     {
         Assert.StartsWith($"{file}: ", error.Message);
@@ -116,6 +153,12 @@ public sealed class CheckpointBadFileTests : IDisposable
         return bytes;
     }
 
+    private static byte[] WithByte(byte[] bytes, int at, byte value)
+    {
+        bytes[at] = value;
+        return bytes;
+    }
+
     private static byte[] Bad(string kind) => kind switch
     {
         "truncated" => CheckpointFiles.Raw($"{{{Weight},{Bias}}}", Data)[..5],
@@ -124,6 +167,7 @@ public sealed class CheckpointBadFileTests : IDisposable
         "absurd header length" => WithHeaderLength(1UL << 40),
         "header not JSON" => CheckpointFiles.Raw("{\"0.weight\": nope}", Data),
         "header cut short" => CheckpointFiles.Raw("{\"0.weight\":{\"dtype\":", Data),
+        "header not UTF-8" => WithByte(CheckpointFiles.Raw($"{{{Weight},{Bias}}}", Data), 10, 0xFF),
         "header not an object" => CheckpointFiles.Raw("[1, 2]", Data),
         "unsupported dtype" => CheckpointFiles.Raw($"{{{Tensor("0.weight", "[1,2]", 0, 4, "BF16")}}}", new byte[4]),
         "shape and offsets inconsistent" => CheckpointFiles.Raw($"{{{Tensor("0.weight", "[2,2]", 0, 16)},{Bias}}}", Data),

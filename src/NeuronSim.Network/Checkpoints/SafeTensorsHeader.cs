@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace NeuronSim.Network.Checkpoints;
 
@@ -16,6 +17,7 @@ internal static class SafeTensorsHeader
         void Fail(string reason) => throw new CheckpointException(source, reason);
 
         if (header.Length == 0 || header[0] != (byte)'{') Fail("the header is not a JSON object (it must start with '{')");
+        if (!Utf8.IsValid(header)) Fail("the header is not UTF-8 text");
         JsonDocument document;
         try
         {
