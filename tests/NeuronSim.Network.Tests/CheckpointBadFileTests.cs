@@ -57,6 +57,11 @@ public sealed class CheckpointBadFileTests : IDisposable
     [InlineData("layers that do not chain", "tensor '2.weight' has shape [1, 4] but the layer before it has 3 units")]
     [InlineData("unexpected tensor", "unexpected tensor '1.running_mean'")]
     [InlineData("no weights", "holds no Linear weights")]
+    [InlineData("odd module with metadata", "unexpected tensor '1.weight' (the metadata's layer sizes are 2-1)")]
+    [InlineData("unknown activation", "metadata 'activations' has unknown activation 'swish' (expected sigmoid, identity, tanh or relu)")]
+    [InlineData("epoch not a number", "metadata 'epoch' is 'ten', not a whole number")]
+    [InlineData("bias not true or false", "metadata 'bias' is 'yes', not true or false")]
+    [InlineData("hidden activations differ", "a 2-1-1-1 network: NeuronSim's hidden layers share one activation, not sigmoid,tanh,sigmoid")]
     public void A_bad_file_is_refused_with_the_file_and_the_reason(string kind, string reason)
     {
         var file = Write(Bad(kind));
@@ -138,9 +143,9 @@ public sealed class CheckpointBadFileTests : IDisposable
         return path;
     }
 
-    private static string NeuronSimMetadata(string sizes = "2,1", string bias = "true", string version = "1", string activations = "sigmoid") =>
+    private static string NeuronSimMetadata(string sizes = "2,1", string bias = "true", string version = "1", string activations = "sigmoid", string epoch = "0") =>
         $$"""
-        "__metadata__":{"format_version":"{{version}}","neuronsim_version":"test","layer_sizes":"{{sizes}}","activations":"{{activations}}","bias":"{{bias}}","seed":"1","data":"xor","epoch":"0"}
+        "__metadata__":{"format_version":"{{version}}","neuronsim_version":"test","layer_sizes":"{{sizes}}","activations":"{{activations}}","bias":"{{bias}}","seed":"1","data":"xor","epoch":"{{epoch}}"}
         """;
 
     private static string Tensor(string name, string shape, int begin, int end, string dtype = "F64") =>
@@ -192,6 +197,13 @@ public sealed class CheckpointBadFileTests : IDisposable
         "layers that do not chain" => CheckpointFiles.Raw(
             $"{{{Tensor("0.weight", "[3,2]", 0, 48)},{Tensor("2.weight", "[1,4]", 48, 80)}}}", new byte[80]),
         "unexpected tensor" => CheckpointFiles.Raw($"{{{Weight},{Bias},{Tensor("1.running_mean", "[1]", 24, 32)}}}", [.. Data, .. new byte[8]]),
+        "odd module with metadata" => CheckpointFiles.Raw($"{{{NeuronSimMetadata(bias: "false")},{Weight},{Tensor("1.weight", "[1,1]", 16, 24)}}}", Data),
+        "unknown activation" => CheckpointFiles.Raw($"{{{NeuronSimMetadata(activations: "swish")},{Weight},{Bias}}}", Data),
+        "epoch not a number" => CheckpointFiles.Raw($"{{{NeuronSimMetadata(epoch: "ten")},{Weight},{Bias}}}", Data),
+        "bias not true or false" => CheckpointFiles.Raw($"{{{NeuronSimMetadata(bias: "yes")},{Weight},{Bias}}}", Data),
+        "hidden activations differ" => CheckpointFiles.Raw(
+            $"{{{NeuronSimMetadata(sizes: "2,1,1,1", bias: "false", activations: "sigmoid,tanh,sigmoid")},{Weight},{Tensor("2.weight", "[1,1]", 16, 24)},{Tensor("4.weight", "[1,1]", 24, 32)}}}",
+            [.. Data, .. new byte[8]]),
         "no weights" => CheckpointFiles.Raw("{\"__metadata__\":{\"format\":\"pt\"}}", []),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

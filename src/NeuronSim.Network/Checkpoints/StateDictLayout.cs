@@ -59,7 +59,6 @@ internal static partial class StateDictLayout
             if (!match.Success || !int.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var module))
             {
                 Fail($"unexpected tensor '{tensor.Name}': a checkpoint holds the Linear layers of an nn.Sequential (0.weight, 0.bias, 2.weight, ...)");
-                continue;
             }
             var entry = modules.GetValueOrDefault(module);
             modules[module] = match.Groups[2].Value == "weight" ? entry with { Weight = tensor } : entry with { Bias = tensor };
@@ -83,21 +82,9 @@ internal static partial class StateDictLayout
             sizes.Add(shape[0]);
         }
 
-        var useBias = layers[0].Bias is not null;
-        IReadOnlyList<Activation>? activations = null;
-        if (metadata is not null)
-        {
-            var expected = ParseSizes(set.Metadata, source);
-            useBias = ParseBias(set.Metadata, source);
-            activations = ParseActivations(set.Metadata, expected.Length - 1, source);
-            for (var l = 1; l < expected.Length; l++)
-            {
-                if (!modules.ContainsKey(Module(l))) Fail($"missing tensor '{WeightName(l)}' (the metadata's layer sizes {Join(expected)} need it)");
-            }
-            var extra = modules.Keys.FirstOrDefault(m => m % 2 != 0 || m / 2 + 1 >= expected.Length, -1);
-            if (extra >= 0) Fail($"unexpected tensor '{extra}.weight' (the metadata's layer sizes are {Join(expected)})");
-            if (!expected.SequenceEqual(sizes)) Fail($"the tensors' shapes make a {Join(sizes)} network but the metadata says {Join(expected)}");
-        }
+        var (useBias, activations) = metadata is null
+            ? (layers[0].Bias is not null, null)
+            : CheckAgainstMetadata(set.Metadata, modules.Keys, sizes, source);
         var rule = metadata is null
             ? $"NeuronSim's layers have biases all or none, and '{ModuleOf(layers[0].Weight)}.bias' is {(useBias ? "there" : "not there")}"
             : $"the metadata says bias {(useBias ? "true" : "false")}";
@@ -120,6 +107,26 @@ internal static partial class StateDictLayout
 
     /// <summary>The activation's name as written in files and typed on the command line.</summary>
     public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();
+
+    /// <summary>The bias flag and activations the metadata records, after checking that the tensors are the ones its layer sizes need.</summary>
+    private static (bool UseBias, IReadOnlyList<Activation>? Activations) CheckAgainstMetadata(
+        IReadOnlyDictionary<string, string> metadata, IEnumerable<int> modules, List<int> sizes, string source)
+    {
+        [DoesNotReturn]
+        void Fail(string reason) => throw new CheckpointException(source, reason);
+
+        var expected = ParseSizes(metadata, source);
+        var useBias = ParseBias(metadata, source);
+        var activations = ParseActivations(metadata, expected.Length - 1, source);
+        for (var l = 1; l < expected.Length; l++)
+        {
+            if (!modules.Contains(Module(l))) Fail($"missing tensor '{WeightName(l)}' (the metadata's layer sizes {Join(expected)} need it)");
+        }
+        var extra = modules.FirstOrDefault(m => m % 2 != 0 || m / 2 + 1 >= expected.Length, -1);
+        if (extra >= 0) Fail($"unexpected tensor '{extra}.weight' (the metadata's layer sizes are {Join(expected)})");
+        if (!expected.SequenceEqual(sizes)) Fail($"the tensors' shapes make a {Join(sizes)} network but the metadata says {Join(expected)}");
+        return (useBias, activations);
+    }
 
     private static void CheckBuildable(List<int> sizes, IReadOnlyList<Activation>? activations, string source)
     {
