@@ -151,7 +151,7 @@ public sealed class CheckpointRoundTripTests : IDisposable
         Assert.Equal(bias, checkpoint.UseBias);
         var spec = checkpoint.ToSpec(Activation.Relu);
         Assert.Equal([3], spec.Hidden);
-        Assert.Equal((Activation.Relu, Activation.Relu, bias), (spec.HiddenActivation, spec.OutputActivation, spec.UseBias));
+        Assert.Equal((Activation.Relu, Activation.Relu, bias), (spec.ActivationOf(1).Kind, spec.OutputActivation, spec.UseBias));
         Assert.Equal([1.0, 2, 3, 4, 5, 6], checkpoint.Weights[0]);
         Assert.Equal(bias ? [0.5] : [], checkpoint.Biases[1]);
     }

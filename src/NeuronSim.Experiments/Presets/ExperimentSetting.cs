@@ -64,7 +64,7 @@ public sealed record ExperimentSetting
         {
             if (Hidden[i] < 1 || Hidden[i] > NetworkSpec.MaxUnits) return $"hidden[{i}]: must be a whole number from 1 to {NetworkSpec.MaxUnits}, got {Hidden[i].ToString(CultureInfo.InvariantCulture)}";
         }
-        if (!Enum.IsDefined(Activation)) return $"activation: unknown activation (expected {ActivationNames.Expected})";
+        if (!Enum.IsDefined(Activation)) return $"activation: unknown activation (expected {Activations.Expected})";
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) return $"learningRate: must be a positive number, got {Numbers.RoundTrip(LearningRate)}";
         return null;
     }

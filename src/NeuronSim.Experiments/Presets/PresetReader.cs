@@ -101,9 +101,9 @@ public static class PresetReader
         }
         if (hidden.Count > NetworkSpec.MaxHiddenLayers) throw new PresetException(file, $"{path}.hidden", $"at most {NetworkSpec.MaxHiddenLayers} hidden layers, got {hidden.Count}");
         var activationName = RequiredString(element, "activation", path, file);
-        if (!ActivationNames.TryParse(activationName, out var activation))
+        if (!Activations.TryParse(activationName, out var activation))
         {
-            throw new PresetException(file, $"{path}.activation", $"unknown activation '{activationName}' (expected {ActivationNames.Expected})");
+            throw new PresetException(file, $"{path}.activation", $"unknown activation '{activationName}' (expected {Activations.Expected})");
         }
         var rateElement = Required(element, "learningRate", path, file, JsonValueKind.Number, "a number");
         var rate = rateElement.GetDouble();

@@ -88,7 +88,7 @@ public sealed class NetworkCheckpoint
             OptimizerSettings = $"lr={Formatting.Numbers.RoundTrip(simulation.Options.LearningRate)}",
             Features = "x0,x1",
         };
-        var activations = Enumerable.Range(1, sizes.Length - 1).Select(spec.ActivationOf).ToArray();
+        var activations = Enumerable.Range(1, sizes.Length - 1).Select(l => spec.ActivationOf(l).Kind).ToArray();
         return new NetworkCheckpoint(sizes, activations, spec.UseBias, weights, biases, metadata);
     }
 
@@ -111,8 +111,9 @@ public sealed class NetworkCheckpoint
     /// </summary>
     public NetworkSpec ToSpec(Activation activation = Activation.Sigmoid) => new()
     {
+        Inputs = LayerSizes[0],
         Hidden = LayerSizes.Skip(1).SkipLast(1).ToArray(),
-        HiddenActivation = Activations is { Count: > 1 } ? Activations[0] : activation,
+        HiddenActivations = Activations is { Count: > 1 } ? Activations.SkipLast(1).ToArray() : [activation],
         OutputActivation = Activations is { } known ? known[^1] : activation,
         UseBias = UseBias,
         Seed = Metadata?.Seed ?? new NetworkSpec().Seed,
@@ -131,7 +132,7 @@ public sealed class NetworkCheckpoint
         }
         if (spec.UseBias != UseBias) return UseBias ? "biases in the checkpoint, none in the network" : "no biases in the checkpoint, biases in the network";
         if (Activations is null) return null;
-        var wanted = Enumerable.Range(1, LayerSizes.Count - 1).Select(spec.ActivationOf).ToArray();
+        var wanted = Enumerable.Range(1, LayerSizes.Count - 1).Select(l => spec.ActivationOf(l).Kind).ToArray();
         return wanted.SequenceEqual(Activations)
             ? null
             : $"activations {string.Join(',', Activations.Select(StateDictLayout.Name))} in the checkpoint, {string.Join(',', wanted.Select(StateDictLayout.Name))} in the network";

@@ -106,7 +106,7 @@ internal static partial class StateDictLayout
     }
 
     /// <summary>The activation's name as written in files and typed on the command line.</summary>
-    public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();
+    public static string Name(Activation activation) => Activations.NameOf(activation);
 
     /// <summary>The bias flag and activations the metadata records, after checking that the tensors are the ones its layer sizes need.</summary>
     private static (bool UseBias, IReadOnlyList<Activation>? Activations) CheckAgainstMetadata(
@@ -133,14 +133,10 @@ internal static partial class StateDictLayout
         [DoesNotReturn]
         void Fail(string reason) => throw new CheckpointException(source, $"a {Join(sizes)} network: {reason}");
 
-        if (sizes[0] != NetworkSpec.Inputs) Fail($"NeuronSim's networks have {NetworkSpec.Inputs} inputs, not {sizes[0]}");
+        if (sizes[0] < 1) Fail("a network needs at least one input");
         if (sizes[^1] != NetworkSpec.Outputs) Fail($"NeuronSim's networks have {NetworkSpec.Outputs} output, not {sizes[^1]}");
         if (sizes.Count - 2 > NetworkSpec.MaxHiddenLayers) Fail($"NeuronSim builds at most {NetworkSpec.MaxHiddenLayers} hidden layers");
         if (sizes.Any(s => s < 1 || s > NetworkSpec.MaxUnits)) Fail($"a layer needs 1 to {NetworkSpec.MaxUnits} units");
-        if (activations is not null && activations.Take(activations.Count - 1).Distinct().Count() > 1)
-        {
-            Fail($"NeuronSim's hidden layers share one activation, not {string.Join(',', activations.Select(Name))}");
-        }
     }
 
     private static int[] ParseSizes(IReadOnlyDictionary<string, string> metadata, string source)
@@ -171,9 +167,9 @@ internal static partial class StateDictLayout
         var text = metadata.GetValueOrDefault(CheckpointKeys.Activations) ?? throw new CheckpointException(source, $"the metadata has no '{CheckpointKeys.Activations}'");
         var names = text.Split(',');
         if (names.Length != layers) throw new CheckpointException(source, $"metadata '{CheckpointKeys.Activations}' names {names.Length} activations for {layers} layers");
-        return names.Select(name => ActivationNames.TryParse(name, out var activation)
+        return names.Select(name => Activations.TryParse(name, out var activation)
             ? activation
-            : throw new CheckpointException(source, $"metadata '{CheckpointKeys.Activations}' has unknown activation '{name}' (expected {ActivationNames.Expected})")).ToArray();
+            : throw new CheckpointException(source, $"metadata '{CheckpointKeys.Activations}' has unknown activation '{name}' (expected {Activations.Expected})")).ToArray();
     }
 
     private static int Module(int layer) => 2 * (layer - 1);
