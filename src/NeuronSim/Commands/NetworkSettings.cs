@@ -146,8 +146,10 @@ public class NetworkSettings : CommandSettings
     {
         try
         {
-            _ = ToSpec();
+            var spec = ToSpec();
             var options = ToOptions();
+            if (Points < 1) throw new ArgumentException($"--points must be at least 1, got {Points}");
+            MemoryEstimate.Check(spec, Data == "xor" ? 21 : Points, options);
             options.ValidateFor(ToData().Count);
             return ValidationResult.Success();
         }

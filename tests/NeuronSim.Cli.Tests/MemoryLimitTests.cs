@@ -1,0 +1,18 @@
+namespace NeuronSim.Cli.Tests;
+
+/// <summary>A run that cannot fit in memory is refused before anything is built, with both numbers.</summary>
+public class MemoryLimitTests
+{
+    [Theory]
+    [InlineData("--data", "linear", "--points", "2147483647")]
+    [InlineData("--data", "linear", "--points", "10000000", "--hidden", "400,400")]
+    public void A_run_too_big_for_memory_is_refused_up_front_with_exit_2(params string[] args)
+    {
+        var result = CliRunner.Run(["train", .. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"^error: a 2-[\d-]+-1 network on [\d,]+ points needs about [\d.]+ GB of memory, more than the [\d.]+ GB available", result.Stderr.Trim());
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.Equal("", result.Stdout);
+    }
+}
