@@ -54,7 +54,7 @@ public sealed class NetworkTopology
     public double[] OutputLogit { get; }
 
     /// <summary>How many weights and biases the network has.</summary>
-    public int ParameterCount => Weights.Length + Layers.Sum(l => l.Bias.Length);
+    public int ParameterCount => ConnectedCount + Layers.Sum(l => l.Bias.Length);
 
     /// <summary>Whether the world's structure changed since this view was built.</summary>
     public bool IsStale => _world.StructureVersion != _structureVersion;
@@ -105,8 +105,20 @@ public sealed class NetworkTopology
     /// <summary>Writes <see cref="WeightGrads"/> and the layers' <see cref="LayerView.BiasGrad"/> into every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/>.</summary>
     public void ScatterGradients() => Transfer(ParameterField.Grad, toComponents: true);
 
+    /// <summary>Per flat weight position, whether a synapse entity holds it (false: pruned, the weight is 0).</summary>
+    public bool[] Connected { get; private set; } = [];
+
+    /// <summary>How many weights have a synapse entity.</summary>
+    public int ConnectedCount => Connected.Count(c => c);
+
+    /// <summary>The entity of the weight from neuron <paramref name="from"/> of layer <paramref name="layer"/> - 1 to <paramref name="to"/> of <paramref name="layer"/>, or <see cref="Entity.Null"/> when pruned.</summary>
+    public Entity WeightEntityOrNull(int layer, int from, int to) => _weightEntities[FlatIndexOf(new Neuron(layer - 1, from), new Neuron(layer, to))];
+
     /// <summary>The entity of the weight from neuron <paramref name="from"/> of layer <paramref name="layer"/> - 1 to neuron <paramref name="to"/> of <paramref name="layer"/>.</summary>
-    public Entity WeightEntity(int layer, int from, int to) => _weightEntities[FlatIndexOf(new Neuron(layer - 1, from), new Neuron(layer, to))];
+    /// <exception cref="InvalidOperationException">The weight was pruned.</exception>
+    public Entity WeightEntity(int layer, int from, int to) => WeightEntityOrNull(layer, from, to) is var e && e != Entity.Null
+        ? e
+        : throw new InvalidOperationException($"the weight from neuron {from} of layer {layer - 1} to neuron {to} of layer {layer} was pruned");
 
     /// <summary>The gathered value of the weight from neuron <paramref name="from"/> of layer <paramref name="layer"/> - 1 to neuron <paramref name="to"/>.</summary>
     public double Weight(int layer, int from, int to) => Weights[FlatIndexOf(new Neuron(layer - 1, from), new Neuron(layer, to))];
@@ -176,7 +188,8 @@ public sealed class NetworkTopology
             _weightChunks.Add(new WeightChunk(chunk, flatIndex));
         }
         foreach (var chunk in _world.GetChunks(in BiasQuery)) _biasChunks.Add(chunk);
-        var missing = Array.IndexOf(seen, false);
-        if (missing >= 0) throw new InvalidOperationException($"the network is not fully connected: weight {missing} has no synapse");
+        // A position without a synapse (a pruned weight) stays 0 in Weights and its gradient is never scattered:
+        // the network trains exactly as if that weight were fixed at zero.
+        Connected = seen;
     }
 }

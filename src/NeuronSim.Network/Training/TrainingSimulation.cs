@@ -99,10 +99,18 @@ public sealed class TrainingSimulation : IDisposable
         return Status = Judge();
     }
 
-    /// <summary>Runs up to <paramref name="epochs"/> epochs, stopping early when training ends.</summary>
-    public TrainingStatus Step(int epochs)
+    /// <summary>
+    /// The one stepping loop every driver uses (train, experiments, the window): runs up to
+    /// <paramref name="epochs"/> epochs, stopping early when training ends (the stop rule of
+    /// <see cref="Step()"/>) or <paramref name="cancel"/> fires; <paramref name="afterEpoch"/> runs after each epoch.
+    /// </summary>
+    public TrainingStatus Step(int epochs, CancellationToken cancel = default, Action<TrainingSimulation>? afterEpoch = null)
     {
-        for (var i = 0; i < epochs && Status == TrainingStatus.Running; i++) Step();
+        for (var i = 0; i < epochs && Status == TrainingStatus.Running && !cancel.IsCancellationRequested; i++)
+        {
+            Step();
+            afterEpoch?.Invoke(this);
+        }
         return Status;
     }
 

@@ -19,7 +19,7 @@ internal sealed class PlainNetwork
     private readonly double[] _y;
     private readonly TrainingOptions _options;
     private readonly int[] _order;
-    private readonly Random _shuffle;
+    private long _epoch;
     private readonly bool _bias;
     private long _t;
 
@@ -39,7 +39,6 @@ internal sealed class PlainNetwork
         _x = Enumerable.Range(0, _sizes[0]).Select(i => data.Feature(i)).ToArray();
         _y = data.Labels;
         _order = Enumerable.Range(0, _y.Length).ToArray();
-        _shuffle = new Random(_options.ShuffleSeed);
     }
 
     public List<double> LossHistory { get; } = new();
@@ -51,12 +50,21 @@ internal sealed class PlainNetwork
         var k = _options.BatchSize == 0 ? n : _options.BatchSize;
         if (k < n)
         {
+            // Epoch e's order: 0..n-1 shuffled by Fisher-Yates with SplitMix64 seeded from (seed, e), as documented.
+            for (var i = 0; i < n; i++) _order[i] = i;
+            var state = (ulong)(uint)_options.ShuffleSeed * 0x9E3779B97F4A7C15UL ^ (ulong)_epoch * 0xD1B54A32D192ED03UL;
             for (var i = n - 1; i > 0; i--)
             {
-                var j = _shuffle.Next(i + 1);
+                state += 0x9E3779B97F4A7C15UL;
+                var z = state;
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                z ^= z >> 31;
+                var j = (int)(((UInt128)z * (ulong)(i + 1)) >> 64);
                 (_order[i], _order[j]) = (_order[j], _order[i]);
             }
         }
+        _epoch++;
         double epochLoss = 0;
         for (var start = 0; start < n; start += k)
         {
