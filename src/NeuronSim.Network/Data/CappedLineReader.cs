@@ -50,20 +50,19 @@ internal sealed class CappedLineReader : IDisposable
                     return _line.ToString();
                 }
             }
-            var c = _buffer[_position++];
-            if (c == '\n' && _afterCarriageReturn)
-            {
-                _afterCarriageReturn = false;
-                continue;
-            }
-            _afterCarriageReturn = c == '\r';
-            if (c is '\n' or '\r')
-            {
-                LineNumber++;
-                return _line.ToString();
-            }
-            if (_line.Length == _maxLineLength) throw new InvalidDataException($"line longer than {_maxLineLength} characters");
-            _line.Append(c);
+            if (_afterCarriageReturn && _buffer[_position] == '\n') _position++; // the \n of a \r\n
+            _afterCarriageReturn = false;
+            var rest = _buffer.AsSpan(_position, _length - _position);
+            var end = rest.IndexOfAny('\r', '\n');
+            var piece = end < 0 ? rest : rest[..end];
+            if (_line.Length + piece.Length > _maxLineLength) throw new InvalidDataException($"line longer than {_maxLineLength} characters");
+            _line.Append(piece);
+            _position += piece.Length;
+            if (end < 0) continue;
+            _afterCarriageReturn = rest[end] == '\r';
+            _position++;
+            LineNumber++;
+            return _line.ToString();
         }
     }
 

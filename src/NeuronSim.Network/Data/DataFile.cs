@@ -41,24 +41,34 @@ public static class DataFile
         {
             throw new DataFileException(path, null, Unreadable(error), error);
         }
+        return Read(stream, path);
+    }
+
+    /// <summary>
+    /// Reads a data set from <paramref name="stream"/> (closed afterwards), at most
+    /// <see cref="MaxBytes"/> bytes of it; <paramref name="name"/> names the set and the errors.
+    /// </summary>
+    /// <exception cref="DataFileException">The data is refused; the message is <c>name:line: reason</c>.</exception>
+    public static DataSet Read(Stream stream, string name)
+    {
         using var reader = new CappedLineReader(stream, MaxBytes, MaxLineLength);
         try
         {
-            return Parse(path, reader);
+            return Parse(name, reader);
         }
         catch (InvalidDataException error)
         {
-            throw new DataFileException(path, reader.LineNumber + 1, error.Message, error);
+            throw new DataFileException(name, reader.LineNumber + 1, error.Message, error);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new DataFileException(path, reader.LineNumber + 1, Unreadable(error), error);
+            throw new DataFileException(name, reader.LineNumber + 1, Unreadable(error), error);
         }
     }
 
     /// <summary>
     /// Writes <paramref name="data"/> to <paramref name="path"/> atomically: the <see cref="Header"/>,
-    /// then one line per point with round-trip numbers, so <see cref="Read"/> gives back the same points.
+    /// then one line per point with round-trip numbers, so <see cref="Read(string)"/> gives back the same points.
     /// </summary>
     /// <exception cref="IOException">The file cannot be written; the message names it.</exception>
     public static void Write(string path, DataSet data)

@@ -55,7 +55,7 @@ public static class DataSets
 
     /// <summary>
     /// A built-in set by name, or else the CSV file at <paramref name="nameOrPath"/> when it names
-    /// a path (contains a directory separator or ends in <c>.csv</c>; see <see cref="DataFile.Read"/>).
+    /// a path (contains a directory separator or ends in <c>.csv</c>; see <see cref="DataFile.Read(string)"/>).
     /// </summary>
     /// <exception cref="ArgumentException">Neither a built-in name nor a path; points or noise out of range.</exception>
     /// <exception cref="DataFileException">The file is refused; the message is <c>file:line: reason</c>.</exception>
