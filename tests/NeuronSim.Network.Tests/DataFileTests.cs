@@ -65,6 +65,7 @@ public sealed class DataFileTests : IDisposable
     [InlineData("0,0,0\n0.5,0.2\n1,1,1\n", 2, "missing column: 2 of 3 (x0,x1,label)")]
     [InlineData("0,0,0\n1,1,1,1\n", 2, "too many columns: 4, expected 3 (x0,x1,label)")]
     [InlineData("x0,x1,label\n0,0,0\n\nabc,1,1\n", 4, "x0 is not a number: 'abc'")]
+    [InlineData("x0,x1,label\nx,y,z\n0,0,0\n", 2, "x0 is not a number: 'x'")]
     [InlineData("0;0;0\n0,5;1;1\n", 2, "x0 is not a number: '0,5' (use a dot for decimals)")]
     [InlineData("0,0,0\n1,,1\n", 2, "x1 is empty")]
     [InlineData("0,0,0\n1,NaN,1\n", 2, "x1 is NaN")]
@@ -118,7 +119,7 @@ public sealed class DataFileTests : IDisposable
     }
 
     [Fact]
-    public void Devices_and_fifos_are_refused_before_they_are_opened()
+    public async Task Devices_and_fifos_are_refused_before_they_are_opened()
     {
         if (!OperatingSystem.IsLinux()) return;
         Assert.Equal("/dev/zero: not a regular file (a character device)", Refusal("/dev/zero"));
@@ -126,8 +127,9 @@ public sealed class DataFileTests : IDisposable
         using (var mkfifo = Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
         // Opening a FIFO with no writer blocks forever: the read must not even try.
         var read = Task.Run(() => Refusal(fifo));
-        Assert.True(read.Wait(TimeSpan.FromSeconds(30)), "reading a FIFO hung");
-        Assert.Equal($"{fifo}: not a regular file (a FIFO)", read.Result);
+        var first = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)));
+        Assert.True(first == read, "reading a FIFO hung");
+        Assert.Equal($"{fifo}: not a regular file (a FIFO)", await read);
     }
 
     [Fact]
