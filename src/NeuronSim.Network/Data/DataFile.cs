@@ -131,7 +131,7 @@ public static class DataFile
             }
             x0.Add(values[0]);
             x1.Add(values[1]);
-            labels.Add(values[2]);
+            labels.Add(values[2] == 1 ? 1 : 0); // -0 reads as 0
             lastDataLine = number;
         }
         var end = Math.Max(reader.LineNumber, 1);
