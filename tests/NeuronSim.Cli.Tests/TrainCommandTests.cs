@@ -44,7 +44,7 @@ public class TrainCommandTests
     [InlineData("--lr must be a positive number", "--lr", "-1")]
     [InlineData("--hidden", "--hidden", "4,0")]
     [InlineData("--hidden", "--hidden", "4,x")]
-    [InlineData("unknown data set 'spiral'", "--data", "spiral")]
+    [InlineData("unknown data set 'moons'", "--data", "moons")]
     [InlineData("unknown activation 'softmax'", "--activation", "softmax")]
     [InlineData("epochs must be at least 1", "--epochs", "0")]
     [InlineData("bogus", "--bogus")]

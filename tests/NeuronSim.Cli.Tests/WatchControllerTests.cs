@@ -1,6 +1,7 @@
 using NeuronSim.Ecs;
 using NeuronSim.Live;
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 using NeuronSim.Window;
@@ -121,10 +122,11 @@ public class WatchControllerTests
         controller.Handle(Press(Key.H));
         Assert.True(controller.View.ShowHelp);
 
-        controller.Handle(Press(Key.D));
-        Assert.Equal("linear", controller.Simulation.Data.Name);
-        controller.Handle(Press(Key.D));
-        Assert.Equal("xor", controller.Simulation.Data.Name);
+        foreach (var name in DataSets.Names.Skip(1).Append(DataSets.Names[0]))
+        {
+            controller.Handle(Press(Key.D));
+            Assert.Equal(name, controller.Simulation.Data.Name);
+        }
 
         Assert.False(controller.TakeScreenshotRequest());
         controller.Handle(Press(Key.S));
