@@ -1,3 +1,4 @@
+using NeuronSim.Network.Data;
 using System.Buffers.Binary;
 using System.Diagnostics;
 using NeuronSim.Network.Checkpoints;
@@ -133,8 +134,9 @@ public sealed class CheckpointBadFileTests : IDisposable
     {
         // Three inputs (input features) and a different activation per hidden layer are networks NeuronSim builds.
         var checkpoint = NetworkCheckpoint.Load(Write(Bad(kind)));
-        Assert.Equal(inputs, checkpoint.ToSpec().Inputs);
-        checkpoint.ToSpec().Validate();
+        var spec = checkpoint.ToSpec(features: InputFeatures.Parse(inputs == 3 ? "x0,x1,x0sq" : "x0,x1"));
+        Assert.Equal(inputs, spec.Inputs);
+        spec.Validate();
     }
 
     private static void AssertOneLine(string file, string reason, CheckpointException error)

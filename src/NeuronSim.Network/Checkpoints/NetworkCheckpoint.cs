@@ -1,4 +1,5 @@
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 
@@ -86,7 +87,7 @@ public sealed class NetworkCheckpoint
             Loss = "mse",
             Optimizer = "sgd",
             OptimizerSettings = $"lr={Formatting.Numbers.RoundTrip(simulation.Options.LearningRate)}",
-            Features = "x0,x1",
+            Features = spec.Features.ToString(),
         };
         var activations = Enumerable.Range(1, sizes.Length - 1).Select(l => spec.ActivationOf(l).Kind).ToArray();
         return new NetworkCheckpoint(sizes, activations, spec.UseBias, weights, biases, metadata);
@@ -107,17 +108,26 @@ public sealed class NetworkCheckpoint
 
     /// <summary>
     /// The spec that builds this network: its layer sizes, bias and activations (or
-    /// <paramref name="activation"/> on every layer when the file does not say), and its seed.
+    /// <paramref name="activation"/> on every layer when the file does not say), its input features
+    /// (<paramref name="features"/>, else those the file records, else x0,x1 for two inputs) and its seed.
     /// </summary>
-    public NetworkSpec ToSpec(Activation activation = Activation.Sigmoid) => new()
+    /// <exception cref="ArgumentException">The features are not known and the network does not have 2 inputs, or their count differs from the inputs.</exception>
+    public NetworkSpec ToSpec(Activation activation = Activation.Sigmoid, FeatureSet? features = null)
     {
-        Inputs = LayerSizes[0],
-        Hidden = LayerSizes.Skip(1).SkipLast(1).ToArray(),
-        HiddenActivations = Activations is { Count: > 1 } ? Activations.SkipLast(1).ToArray() : [activation],
-        OutputActivation = Activations is { } known ? known[^1] : activation,
-        UseBias = UseBias,
-        Seed = Metadata?.Seed ?? new NetworkSpec().Seed,
-    };
+        features ??= Metadata?.Features is { } names ? InputFeatures.Parse(names)
+            : LayerSizes[0] == InputFeatures.Default.Count ? InputFeatures.Default
+            : throw new ArgumentException($"the checkpoint's network has {LayerSizes[0]} inputs and does not say which features: give --features");
+        if (features.Count != LayerSizes[0]) throw new ArgumentException($"the checkpoint's network has {LayerSizes[0]} inputs, --features names {features.Count}");
+        return new NetworkSpec
+        {
+            Features = features,
+            Hidden = LayerSizes.Skip(1).SkipLast(1).ToArray(),
+            HiddenActivations = Activations is { Count: > 1 } ? Activations.SkipLast(1).ToArray() : [activation],
+            OutputActivation = Activations is { } known ? known[^1] : activation,
+            UseBias = UseBias,
+            Seed = Metadata?.Seed ?? new NetworkSpec().Seed,
+        };
+    }
 
     /// <summary>
     /// How <paramref name="spec"/> differs from this network ("layer sizes 2-4-4-1 in the

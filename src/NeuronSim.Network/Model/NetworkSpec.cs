@@ -1,4 +1,5 @@
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Data;
 
 namespace NeuronSim.Network.Model;
 
@@ -18,8 +19,11 @@ public sealed record NetworkSpec
     /// <summary>The most units a hidden layer may have.</summary>
     public const int MaxUnits = 1024;
 
-    /// <summary>Input neurons, one per input feature (the lab's points are 2-D: x0, x1).</summary>
-    public int Inputs { get; init; } = 2;
+    /// <summary>The input features, one input neuron each (the lab's: x0, x1).</summary>
+    public FeatureSet Features { get; init; } = InputFeatures.Default;
+
+    /// <summary>Input neurons: one per input feature.</summary>
+    public int Inputs => Features.Count;
 
     /// <summary>Units per hidden layer, input side first; the lab's default is 4, 4.</summary>
     public IReadOnlyList<int> Hidden { get; init; } = [4, 4];
@@ -59,7 +63,6 @@ public sealed record NetworkSpec
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason naming the option when the spec is out of range.</summary>
     public void Validate()
     {
-        if (Inputs < 1) throw new ArgumentException($"a network needs at least one input, got {Inputs}");
         if (Hidden.Count > MaxHiddenLayers)
         {
             throw new ArgumentException($"--hidden: at most {MaxHiddenLayers} hidden layers are supported, got {Hidden.Count}");
@@ -84,6 +87,7 @@ public sealed record NetworkSpec
         var hidden = string.Join(',', HiddenActivations.Select(Activations.NameOf));
         var output = Activations.NameOf(OutputActivation);
         var activations = Hidden.Count == 0 ? output : HiddenActivations.All(a => a == OutputActivation) ? output : $"{hidden}/{output}";
-        return $"{string.Join('-', LayerSizes)} {activations}" + (UseBias ? ", bias" : ", no bias");
+        var features = Features.Names.SequenceEqual(InputFeatures.Default.Names) ? "" : $" on {Features}";
+        return $"{string.Join('-', LayerSizes)} {activations}" + (UseBias ? ", bias" : ", no bias") + features;
     }
 }

@@ -6,7 +6,7 @@ using NeuronSim.Network.Training;
 namespace NeuronSim.Network.Systems;
 
 /// <summary>
-/// Puts the next batch into the input neurons: a_i[s] = x_i of the batch's s-th point, and its
+/// Puts the next batch into the input neurons: a_i[s] = feature i of the batch's s-th point, and its
 /// label into the batch labels. Entries past the batch (up to the padded length) are zeroed, so a
 /// smaller last batch leaves no stale value behind.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class FeedInputSystem(World world) : BaseSystem<World, TrainingCon
         var samples = all ? data.Count : points.Length;
         var inOrder = all || context.Schedule.FullBatch;
         context.EnsureLabelCapacity(samples);
-        for (var i = 0; i < inputs.Size; i++) Copy(data.Feature(i), points, inOrder, samples, inputs.Out[i]);
+        for (var i = 0; i < inputs.Size; i++) Copy(context.InputColumns[i], points, inOrder, samples, inputs.Out[i]);
         Copy(data.Labels, points, inOrder, samples, context.BatchLabels);
         if (samples != context.Samples) RecordBatchSize(samples);
         context.Samples = samples;

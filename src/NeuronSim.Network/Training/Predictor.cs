@@ -1,3 +1,4 @@
+using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Topology;
 
@@ -7,28 +8,39 @@ namespace NeuronSim.Network.Training;
 /// Runs the network's forward pass on any points (a test set, a grid for the decision boundary)
 /// with buffers of its own: the neurons' batch state in the world is left as it is.
 /// </summary>
-public sealed class Predictor
+public sealed class Predictor(FeatureSet features)
 {
     private double[][][] _out = [];
+    private double[] _logit = [];
     private int _capacity;
 
-    /// <summary>Writes the network's output for each point (x0[k], x1[k]) into <paramref name="output"/>.</summary>
-    public void Predict(NetworkTopology topology, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> output)
+    /// <summary>
+    /// Writes the network's output for each point (x0[k], x1[k]) into <paramref name="output"/> (and,
+    /// when given, the output neuron's net input z into <paramref name="logit"/>); the input
+    /// neurons get the points' features.
+    /// </summary>
+    public void Predict(NetworkTopology topology, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> output, Span<double> logit = default)
     {
         var n = x0.Length;
         if (x1.Length != n || output.Length < n) throw new ArgumentException("x0, x1 and output must have the same length");
         Ensure(topology, n);
         topology.GatherParameters();
-        x0.CopyTo(_out[0][0]);
-        x1.CopyTo(_out[0][1]);
+        Span<double> values = stackalloc double[features.Count];
+        var inputs = _out[0];
+        for (var k = 0; k < n; k++)
+        {
+            features.Compute(x0[k], x1[k], values);
+            for (var f = 0; f < values.Length; f++) inputs[f][k] = values[f];
+        }
         var layers = topology.Layers;
         for (var l = 1; l < layers.Length; l++)
         {
             var layer = layers[l];
             LayerMath.Forward(topology.Weights, layer.WeightOffset, layer.Bias,
-                _out[l - 1], _out[l], layer.Activation, BatchKernels.Padded(n));
+                _out[l - 1], _out[l], layer.Activation, BatchKernels.Padded(n), l == layers.Length - 1 ? _logit : null);
         }
         _out[^1][0].AsSpan(0, n).CopyTo(output);
+        if (!logit.IsEmpty) _logit.AsSpan(0, n).CopyTo(logit);
     }
 
     /// <summary>Every neuron's activation, layer by layer (input first), for the one input point (<paramref name="x0"/>, <paramref name="x1"/>).</summary>
@@ -45,5 +57,6 @@ public sealed class Predictor
         if (_out.Length == layers.Length && _capacity >= n && _out.Zip(layers).All(p => p.First.Length == p.Second.Size)) return;
         _capacity = BatchKernels.Padded(Math.Max(n, _capacity));
         _out = layers.Select(l => Enumerable.Range(0, l.Size).Select(_ => new double[_capacity]).ToArray()).ToArray();
+        _logit = new double[_capacity];
     }
 }

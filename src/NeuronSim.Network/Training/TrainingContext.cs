@@ -14,10 +14,13 @@ public sealed class TrainingContext
     private NetworkTopology? _topology;
 
     /// <summary>The state for training <paramref name="world"/>'s network on <paramref name="data"/>.</summary>
-    public TrainingContext(World world, DataSet data, TrainingOptions options)
+    public TrainingContext(World world, DataSet data, DataSet? test, FeatureSet features, TrainingOptions options)
     {
         World = world;
         Data = data;
+        Test = test;
+        InputColumns = features.Columns(data);
+        TestLossHistory = new(test is null ? 0 : options.MaxEpochs);
         Options = options;
         Schedule = new BatchSchedule(data.Count, options.BatchSizeFor(data.Count), options.ShuffleSeed);
         BatchLabels = new double[Schedule.BatchSize];
@@ -30,6 +33,21 @@ public sealed class TrainingContext
 
     /// <summary>The training data.</summary>
     public DataSet Data { get; }
+
+    /// <summary>The training points' input features: InputColumns[f][k] is feature f of point k (computed once).</summary>
+    public double[][] InputColumns { get; }
+
+    /// <summary>The held-out test points, or null when "test" is the training set (a test ratio of 0).</summary>
+    public DataSet? Test { get; }
+
+    /// <summary>The data loss on the test points after the last epoch (NaN without a test set).</summary>
+    public double TestLoss { get; set; } = double.NaN;
+
+    /// <summary>The accuracy on the test points after the last epoch (NaN without a test set).</summary>
+    public double TestAccuracy { get; set; } = double.NaN;
+
+    /// <summary>Each epoch's test loss, measured after the epoch (empty without a test set).</summary>
+    public EpochHistory TestLossHistory { get; }
 
     /// <summary>The training options (learning rate, loss, optimizer, stopping rule).</summary>
     public TrainingOptions Options { get; set; }

@@ -1,4 +1,5 @@
 using NeuronSim.Ecs;
+using NeuronSim.Network.Data;
 using NeuronSim.Network.Systems;
 
 namespace NeuronSim.Network.Training;
@@ -7,12 +8,15 @@ namespace NeuronSim.Network.Training;
 /// The tick's systems, built from the options, in three named groups:
 /// evaluate (FeedInput -> GatherParameters -> ForwardPropagation -> Loss),
 /// gradients (BackPropagation -> ScatterGradients -> Regularization, when on) and
-/// update (the optimizer's system -> Metrics).
+/// update (the optimizer's system -> Metrics -> TestMetrics, with a held-out test set).
 /// </summary>
 public sealed class TrainingPipeline : IDisposable
 {
-    /// <summary>The systems of <paramref name="options"/>, on <paramref name="world"/>; adds the optimizer's state components to the parameters.</summary>
-    public TrainingPipeline(World world, TrainingOptions options)
+    /// <summary>
+    /// The systems of <paramref name="options"/>, on <paramref name="world"/> (with test metrics when
+    /// <paramref name="hasTest"/>); adds the optimizer's state components to the parameters.
+    /// </summary>
+    public TrainingPipeline(World world, TrainingOptions options, FeatureSet features, bool hasTest)
     {
         var optimizer = Systems.Optimizers.Of(options.Optimizer.Kind);
         optimizer.AddState(world);
@@ -23,7 +27,11 @@ public sealed class TrainingPipeline : IDisposable
             new BackPropagationSystem(world), new ScatterGradientsSystem(world),
             .. options.Regularized ? [new RegularizationSystem(world)] : Array.Empty<ISystem<TrainingContext>>(),
         ]);
-        Update = new SystemGroup<TrainingContext>("update", optimizer.CreateSystem(world), new MetricsSystem(world));
+        Update = new SystemGroup<TrainingContext>("update",
+        [
+            optimizer.CreateSystem(world), new MetricsSystem(world),
+            .. hasTest ? [new TestMetricsSystem(world, features)] : Array.Empty<ISystem<TrainingContext>>(),
+        ]);
         foreach (var group in Groups) group.Initialize();
     }
 

@@ -15,12 +15,15 @@ namespace NeuronSim.Network.Training;
 public sealed class TrainingSimulation : IDisposable
 {
     private readonly TrainingPipeline _pipeline;
-    private readonly Predictor _predictor = new();
+    private readonly Predictor _predictor;
     private bool _evaluated;
 
-    /// <summary>Builds the network of <paramref name="spec"/> in a new world, ready to learn <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Builds the network of <paramref name="spec"/> in a new world, ready to learn <paramref name="data"/>
+    /// (its features as <paramref name="spec"/> names them) and, when given, to be measured on the held-out <paramref name="test"/> points after every epoch.
+    /// </summary>
     /// <exception cref="ArgumentException">The spec or the options are out of range, or do not fit together or the data.</exception>
-    public TrainingSimulation(NetworkSpec spec, DataSet data, TrainingOptions? options = null)
+    public TrainingSimulation(NetworkSpec spec, DataSet data, TrainingOptions? options = null, DataSet? test = null)
     {
         options ??= new TrainingOptions();
         options.Validate();
@@ -34,8 +37,9 @@ public sealed class TrainingSimulation : IDisposable
         Spec = spec;
         World = NeuronSim.Ecs.World.Create();
         NetworkBuilder.Build(World, spec, data.Count);
-        _pipeline = new TrainingPipeline(World, options);
-        Context = new TrainingContext(World, data, options);
+        _predictor = new Predictor(spec.Features);
+        _pipeline = new TrainingPipeline(World, options, spec.Features, test is not null);
+        Context = new TrainingContext(World, data, test, spec.Features, options);
         // The untrained network's forward pass, loss and accuracy (epoch 0) are there from the start.
         (Context.Loss, Context.Accuracy) = Evaluate();
     }
@@ -146,7 +150,10 @@ public sealed class TrainingSimulation : IDisposable
         return output;
     }
 
-    /// <summary>The network's output for each point (x0[k], x1[k]); the world's state is not changed.</summary>
+    /// <summary>The held-out test points, or null when "test" is the training set.</summary>
+    public DataSet? Test => Context.Test;
+
+    /// <summary>The network's output for each point (x0[k], x1[k]), from the point's features; the world's state is not changed.</summary>
     public void Predict(ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, Span<double> output) =>
         _predictor.Predict(Topology, x0, x1, output);
 

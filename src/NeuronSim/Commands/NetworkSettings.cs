@@ -12,17 +12,40 @@ namespace NeuronSim.Commands;
 /// <summary>The network and training options every training command takes.</summary>
 public class NetworkSettings : CommandSettings
 {
-    /// <summary>The data set.</summary>
-    [CommandOption("--data <NAME>")]
-    [Description("Data set: xor (21 points) or linear (--points uniform points, label x0 <= x1). Default: xor.")]
+    /// <summary>The data set: a built-in name or a CSV file.</summary>
+    [CommandOption("--data <NAME|FILE>")]
+    [Description("Data set: xor (the lab's 21 points), linear (label 1 where x0 <= x1), circle, gauss (two blobs), spiral (two spirals), xor-quadrants (the Playground's XOR), or a CSV file of x0,x1,label rows (header optional, comma or semicolon, labels 0 and 1). Default: xor.")]
     [DefaultValue("xor")]
     public string Data { get; init; } = "xor";
 
-    /// <summary>Points in the linear data set.</summary>
+    /// <summary>Points generated.</summary>
     [CommandOption("--points <N>")]
-    [Description("Points in the linear data set. Default: 100.")]
-    [DefaultValue(100)]
-    public int Points { get; init; } = 100;
+    [Description("Points to generate, 1 to 1000000 (not for xor or a file). Default: 100 for linear, 500 for the Playground's sets.")]
+    public int? Points { get; init; }
+
+    /// <summary>Noise of the Playground's sets.</summary>
+    [CommandOption("--noise <N>")]
+    [Description("Noise of circle, gauss, spiral and xor-quadrants, 0 to 0.5 as in TensorFlow Playground. Default: 0.")]
+    [DefaultValue(0.0)]
+    public double Noise { get; init; }
+
+    /// <summary>Seed of the generated data and of the test split.</summary>
+    [CommandOption("--data-seed <N>")]
+    [Description("Seed of the generated points and of the test split, apart from --seed, so several weight seeds learn the same data. Default: 1.")]
+    [DefaultValue(1)]
+    public int DataSeed { get; init; } = 1;
+
+    /// <summary>Fraction of points held out for testing.</summary>
+    [CommandOption("--test-ratio <R>")]
+    [Description("Fraction of the points held out as a test set (stratified, seeded by --data-seed), 0 <= R < 1. Default: 0: the lab's way, where \"test\" is the training set.")]
+    [DefaultValue(0.0)]
+    public double TestRatio { get; init; }
+
+    /// <summary>Input features.</summary>
+    [CommandOption("--features <LIST>")]
+    [Description("Input features, one input neuron each, comma separated: x0, x1, x0sq, x1sq, x0x1, sinx0, sinx1. Default: x0,x1.")]
+    [DefaultValue("x0,x1")]
+    public string Features { get; init; } = "x0,x1";
 
     /// <summary>Hidden layer sizes.</summary>
     [CommandOption("--hidden <SIZES>")]
@@ -135,9 +158,9 @@ public class NetworkSettings : CommandSettings
     [DefaultValue(0.005)]
     public double TargetLoss { get; init; } = 0.005;
 
-    /// <summary>Seed of the initial weights (and of the linear data set).</summary>
+    /// <summary>Seed of the initial weights.</summary>
     [CommandOption("--seed <N>")]
-    [Description("Seed of the N(0,1) initial weights and of the linear data set. Default: 1.")]
+    [Description("Seed of the N(0,1) initial weights. Default: 1.")]
     [DefaultValue(1)]
     public int Seed { get; init; } = 1;
 
@@ -148,12 +171,23 @@ public class NetworkSettings : CommandSettings
         {
             var spec = ToSpec();
             var options = ToOptions();
-            if (Points < 1) throw new ArgumentException($"--points must be at least 1, got {Points}");
-            MemoryEstimate.Check(spec, Data == "xor" ? 21 : Points, options);
-            options.ValidateFor(ToData().Count);
+            if (DataSets.Find(Data) is { } entry)
+            {
+                if (Points is not null && !entry.TakesPoints) throw new ArgumentException($"--points: {entry.Name} has a fixed {entry.DefaultPoints} points");
+                if (Noise != 0 && !entry.TakesNoise) throw new ArgumentException($"--noise: {entry.Name} takes no noise (circle, gauss, spiral and xor-quadrants do)");
+                if (Points is < 1 or > DataSets.MaxPoints) throw new ArgumentException($"--points must be 1 to {DataSets.MaxPoints}, got {Points}");
+                MemoryEstimate.Check(spec, Points ?? entry.DefaultPoints, options);
+            }
+            else if (Points is not null) throw new ArgumentException("--points: a data file has the points it has");
+            var split = ToSplit();
+            options.ValidateFor(split.Train.Count);
             return ValidationResult.Success();
         }
         catch (ArgumentException error)
+        {
+            return ValidationResult.Error(error.Message);
+        }
+        catch (DataFileException error)
         {
             return ValidationResult.Error(error.Message);
         }
@@ -169,6 +203,7 @@ public class NetworkSettings : CommandSettings
             : Activations.Parse(OutputActivation, "--output-activation");
         var spec = new NetworkSpec
         {
+            Features = ParseFeatures(Features),
             Hidden = hidden,
             HiddenActivations = activations,
             OutputActivation = output,
@@ -208,11 +243,33 @@ public class NetworkSettings : CommandSettings
         return options;
     }
 
-    /// <summary>The data set these options name.</summary>
+    /// <summary>The data set these options name (built in, or read from a CSV file).</summary>
+    /// <exception cref="ArgumentException">Points or noise out of range, an unknown name.</exception>
+    /// <exception cref="DataFileException">The file is refused (the message is <c>file:line: reason</c>).</exception>
     public DataSet ToData()
     {
-        if (Points < 1) throw new ArgumentException($"--points must be at least 1, got {Points}");
-        return DataSets.ByName(Data, Points, Seed);
+        if (!(Noise >= 0 && Noise <= DataSets.MaxNoise)) throw new ArgumentException($"--noise must be 0 to {DataSets.MaxNoise}, got {Noise}");
+        return DataSets.Load(Data, Points, DataSeed, Noise);
+    }
+
+    /// <summary>The training points and the held-out test points (the same set at --test-ratio 0).</summary>
+    public DataSplit ToSplit()
+    {
+        if (!(TestRatio >= 0 && TestRatio < 1)) throw new ArgumentException($"--test-ratio must be at least 0 and below 1, got {TestRatio}");
+        return DataSplit.Split(ToData(), TestRatio, DataSeed);
+    }
+
+    /// <summary>Parses "x0,x1,x0sq" into the feature set, naming the option in errors.</summary>
+    public static FeatureSet ParseFeatures(string text)
+    {
+        try
+        {
+            return InputFeatures.Parse(text);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException("--features: " + error.Message);
+        }
     }
 
     /// <summary>Parses "4,4" into hidden sizes.</summary>

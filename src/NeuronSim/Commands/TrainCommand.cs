@@ -24,7 +24,8 @@ public sealed class TrainCommand : Command<TrainSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
-        using var simulation = new TrainingSimulation(settings.ToSpec(), settings.ToData(), settings.ToOptions());
+        var split = settings.ToSplit();
+        using var simulation = new TrainingSimulation(settings.ToSpec(), split.Train, settings.ToOptions(), split.TestIsTraining ? null : split.Test);
         return HeadlessTraining.Run(simulation, settings.LogEvery, cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public sealed class WatchController : IDisposable
     public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
     private readonly TrainingOptions _options;
-    private readonly int _linearPoints;
+    private readonly int? _linearPoints;
     private readonly int _dataSeed;
     private readonly RateMeter _rate = new();
     private NetworkSpec _spec;
@@ -35,7 +35,7 @@ public sealed class WatchController : IDisposable
     /// <param name="options">Learning rate, target loss, epoch limit.</param>
     /// <param name="playing">Whether training starts running (false: nothing moves until a key).</param>
     /// <param name="epochsPerFrame">Starting speed (rounded to the nearest of <see cref="Speeds"/>).</param>
-    public WatchController(NetworkSpec spec, string dataName, int linearPoints, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
+    public WatchController(NetworkSpec spec, string dataName, int? linearPoints, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
     {
         _spec = spec;
         _dataName = dataName.ToLowerInvariant();
