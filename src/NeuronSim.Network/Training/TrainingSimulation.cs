@@ -44,8 +44,8 @@ public sealed class TrainingSimulation : IDisposable
         (Context.Loss, Context.Accuracy) = Evaluate();
     }
 
-    /// <summary>The network's shape and seed.</summary>
-    public NetworkSpec Spec { get; }
+    /// <summary>The network's shape and seed (it follows edits: <see cref="Editing.NetworkEditor"/>).</summary>
+    public NetworkSpec Spec { get; private set; }
 
     /// <summary>The world holding the network's entities.</summary>
     public World World { get; }
@@ -126,6 +126,20 @@ public sealed class TrainingSimulation : IDisposable
 
     /// <summary>Says that weights or biases were changed from outside the systems (a load, an edit), so the next step measures them anew.</summary>
     public void ParametersChanged() => _evaluated = false;
+
+    /// <summary>After entities were created or destroyed: new weights and biases get the optimizer's state, and the next step measures the network anew.</summary>
+    public void StructureChanged()
+    {
+        Systems.Optimizers.Of(Options.Optimizer.Kind).AddState(World);
+        _evaluated = false;
+    }
+
+    /// <summary>Records the network's new shape after an edit (the entities already have it).</summary>
+    internal void Reshape(NetworkSpec spec)
+    {
+        spec.Validate();
+        Spec = spec;
+    }
 
     /// <summary>Runs the forward pass and loss on every training point without changing any weight; the neurons' state then holds that pass.</summary>
     public (double Loss, double Accuracy) Evaluate()
