@@ -43,6 +43,26 @@ public sealed class CheckpointInteropTests(ITestOutputHelper output) : IDisposab
     }
 
     [PythonTheory]
+    [InlineData(new[] { 4, 4 }, true, 5)]
+    [InlineData(new[] { 6 }, false, 6)]
+    public void Adam_from_a_checkpoint_at_epoch_0_trains_in_numpy_to_the_same_losses(int[] hidden, bool bias, int seed)
+    {
+        var spec = NetworkSpec.Uniform(hidden, Activation.Sigmoid, bias, seed);
+        var adam = Options with { LearningRate = 0.01, Optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam } };
+        var file = Path.Combine(_dir, "adam0.safetensors");
+        using (var saved = new TrainingSimulation(spec, DataSets.Xor(), adam)) TrainingCheckpoint.Capture(saved).Save(file);
+
+        var numpy = CheckpointPython.Losses(CheckpointPython.Run("train", file, "--points", PointsCsv(DataSets.Xor()), "--epochs", $"{Epochs}",
+            "--optimizer", "adam", "--lr", "0.01"));
+
+        var checkpoint = NetworkCheckpoint.Load(file);
+        using var loaded = new TrainingSimulation(checkpoint.ToSpec(), DataSets.Xor(), TrainingCheckpoint.Options(checkpoint)! with { MaxEpochs = Epochs });
+        TrainingCheckpoint.Restore(checkpoint, loaded);
+        loaded.Step(Epochs);
+        AssertSameLosses("numpy adam", numpy, loaded.Context.LossHistory);
+    }
+
+    [PythonTheory]
     [InlineData("4,4", false, 7)]
     [InlineData("4,4", true, 8)]
     [InlineData("5,3", true, 9)]

@@ -92,9 +92,31 @@ class Sgd:
             p -= self.lr * g
 
 
-# The optimizers `train --optimizer` knows. Adam comes with NeuronSim's optimizer work: a class
-# with the same step(params, grads) (keeping its moments per parameter), registered here as "adam".
-OPTIMIZERS = {"sgd": Sgd}
+class Adam:
+    """Adam with bias correction (Kingma and Ba), betas (0.9, 0.999), eps 1e-8, written from the paper:
+    m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; p <- p - lr * m_hat / (sqrt(v_hat) + eps)."""
+
+    def __init__(self, lr, beta1=0.9, beta2=0.999, eps=1e-8):
+        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
+        self.t = 0
+        self.m = None
+        self.v = None
+
+    def step(self, params, grads):
+        if self.m is None:
+            self.m = [np.zeros_like(p) for p in params]
+            self.v = [np.zeros_like(p) for p in params]
+        self.t += 1
+        for p, g, m, v in zip(params, grads, self.m, self.v):
+            m[...] = self.beta1 * m + (1 - self.beta1) * g
+            v[...] = self.beta2 * v + (1 - self.beta2) * g * g
+            m_hat = m / (1 - self.beta1 ** self.t)
+            v_hat = v / (1 - self.beta2 ** self.t)
+            p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+
+
+# The optimizers `train --optimizer` knows.
+OPTIMIZERS = {"sgd": Sgd, "adam": Adam}
 
 
 def train(layers, x, y, epochs, optimizer):
