@@ -17,7 +17,8 @@ public sealed record PeerTiming(double Microseconds, int Threads, double[] Losse
 /// <param name="Missing">Why it did not run (python3 or the module missing), else null.</param>
 /// <param name="Blas">The BLAS libraries threadpoolctl found: library, version, kernel, threads.</param>
 /// <param name="Timings">Per case directory.</param>
-public sealed record PeerReport(string Name, string? Version, string? Missing, IReadOnlyList<string> Blas, IReadOnlyDictionary<string, PeerTiming> Timings);
+/// <param name="Environment">The OpenBLAS variables as the peer saw them (<c>OPENBLAS_CORETYPE=(unset), ...</c>).</param>
+public sealed record PeerReport(string Name, string? Version, string? Missing, IReadOnlyList<string> Blas, IReadOnlyDictionary<string, PeerTiming> Timings, string Environment = "");
 
 /// <summary>
 /// Runs tests/NeuronSim.Benchmarks/peers/train_peer.py for one framework over the written cases.
@@ -116,7 +117,10 @@ public static class PeerRunner
             timings[r.GetProperty("case").GetString()!] = new PeerTiming(r.GetProperty("us_per_epoch").GetDouble(), r.GetProperty("threads").GetInt32(),
                 r.GetProperty("losses").EnumerateArray().Select(l => l.GetDouble()).ToArray());
         }
-        return new PeerReport(framework, head.RootElement.GetProperty("version").GetString(), null, blas, timings);
+        var environment = head.RootElement.TryGetProperty("environment", out var variables)
+            ? string.Join(", ", variables.EnumerateObject().Select(v => $"{v.Name}={(v.Value.ValueKind == JsonValueKind.Null ? "(unset)" : v.Value.GetString())}"))
+            : "";
+        return new PeerReport(framework, head.RootElement.GetProperty("version").GetString(), null, blas, timings, environment);
     }
 
     private static string Describe(JsonElement pool)

@@ -131,7 +131,7 @@ public sealed class BenchCommand : Command<BenchSettings>
                 say($"{framework}: {report.Missing}; going on without it");
                 continue;
             }
-            say($"{report.Version}: BLAS {(report.Blas.Count == 0 ? "none reported" : string.Join("; ", report.Blas))}");
+            say($"{report.Version} (ran with {report.Environment}): BLAS {(report.Blas.Count == 0 ? "none reported" : string.Join("; ", report.Blas))}");
         }
         return reports;
     }

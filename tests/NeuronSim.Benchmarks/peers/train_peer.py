@@ -132,7 +132,7 @@ def main(argv):
         report(framework=name, missing=str(error))
         return 0
     report(framework=name, version=version, blas=blas_info(),
-           coretype=os.environ.get("OPENBLAS_CORETYPE"), cores=os.cpu_count())
+           environment={v: os.environ.get(v) for v in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}, cores=os.cpu_count())
     for path in cases:
         best = None
         for threads in sorted({1, os.cpu_count() or 1}):
