@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NeuronSim.Network.Model.Kernels;
 
@@ -7,7 +9,7 @@ namespace NeuronSim.Network.Model.Kernels;
 /// transposed into a sample-major panel (row s holds a_i[s] for every input i), so a tile
 /// broadcasts delta_j[s] and multiplies whole vectors of inputs, with no horizontal sums. The
 /// two halves split the input columns (each transposes its own columns, so one barrier per
-/// product); the last columns that do not fill 8 doubles are dot products. Kept per calling
+/// product); the last columns that do not fill 8 doubles are dot products 4 rows at a time. Kept per calling
 /// thread with its panel, so a warm tick allocates nothing.
 /// </summary>
 internal sealed class GradientDotsJob : ISplitWork
@@ -63,12 +65,40 @@ internal sealed class GradientDotsJob : ISplitWork
                 TiledProduct.Run<Vector256Tiles, JaggedRows, StridedRows, StridedRows>(b, 1, x, o, [], Samples, 0, Deltas.Length, c0, c1);
             }
         }
-        if (!withTail) return;
+        if (withTail) RaggedColumns(full);
+    }
+
+    /// <summary>
+    /// The columns from <paramref name="full"/> on (fewer than 8, all of them in a narrow layer) as
+    /// dot products over the samples, 4 rows at a time so each input vector is loaded once per 4 rows.
+    /// </summary>
+    private void RaggedColumns(int full)
+    {
         var fanIn = Inputs.Length;
-        for (var j = 0; j < Deltas.Length; j++)
+        var rows = Deltas.Length;
+        for (var i = full; i < fanIn; i++)
         {
-            var d = Deltas[j].AsSpan(0, Samples);
-            for (var i = full; i < fanIn; i++) Grads[Offset + j * fanIn + i] = TensorPrimitives.Dot(d, Inputs[i].AsSpan(0, Samples));
+            ref var x = ref MemoryMarshal.GetArrayDataReference(Inputs[i]);
+            var j = 0;
+            for (; j + 4 <= rows; j += 4)
+            {
+                ref var d0 = ref MemoryMarshal.GetArrayDataReference(Deltas[j]);
+                ref var d1 = ref MemoryMarshal.GetArrayDataReference(Deltas[j + 1]);
+                ref var d2 = ref MemoryMarshal.GetArrayDataReference(Deltas[j + 2]);
+                ref var d3 = ref MemoryMarshal.GetArrayDataReference(Deltas[j + 3]);
+                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (nuint s = 0; s < (nuint)Samples; s += 4)
+                {
+                    var v = Vector256.LoadUnsafe(ref x, s);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d0, s), v, a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d1, s), v, a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d2, s), v, a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d3, s), v, a3);
+                }
+                var g = Offset + j * fanIn + i;
+                (Grads[g], Grads[g + fanIn], Grads[g + 2 * fanIn], Grads[g + 3 * fanIn]) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+            }
+            for (; j < rows; j++) Grads[Offset + j * fanIn + i] = TensorPrimitives.Dot(Deltas[j].AsSpan(0, Samples), Inputs[i].AsSpan(0, Samples));
         }
     }
 

@@ -12,16 +12,16 @@ internal interface ITiles
     static abstract int WideUnits { get; }
 
     /// <summary>4 rows by <see cref="WideUnits"/> units.</summary>
-    static abstract void Wide<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1,
+    static abstract void Wide<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows;
 
     /// <summary>4 rows by 1 unit.</summary>
-    static abstract void Narrow<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1,
+    static abstract void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows;
 
     /// <summary>1 row by 1 unit.</summary>
-    static abstract void Single<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
+    static abstract void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
         where TB : struct, IRows where TX : struct, IRows;
 }

@@ -15,7 +15,8 @@ internal static class TiledProduct
     /// <summary>Depth (k) per panel.</summary>
     public const int DepthPanel = 64;
 
-    public static void Run<TTiles, TB, TX, TO>(in TB b, nint bStride, in TX x, in TO o, double[] init, int depth, int r0, int r1, int c0, int c1)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<TTiles, TB, TX, TO>(TB b, nint bStride, TX x, in TO o, double[] init, int depth, int r0, int r1, int c0, int c1)
         where TTiles : struct, ITiles where TB : struct, IRows where TX : struct, IRows where TO : struct, IRows
     {
         var wide = TTiles.WideUnits * BatchKernels.Lane;

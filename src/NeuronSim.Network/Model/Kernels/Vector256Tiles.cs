@@ -11,12 +11,14 @@ internal readonly struct Vector256Tiles : ITiles
 {
     public static int WideUnits => 1;
 
-    public static void Wide<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1,
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Wide<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows =>
         Narrow(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
 
-    public static void Narrow<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1,
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows
     {
@@ -64,7 +66,8 @@ internal readonly struct Vector256Tiles : ITiles
         Store2(ref o3, a30, a31);
     }
 
-    public static void Single<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
         where TB : struct, IRows where TX : struct, IRows
     {
         var (a0, a1) = accumulate ? Load2(ref o) : (Vector256.Create(init), Vector256.Create(init));

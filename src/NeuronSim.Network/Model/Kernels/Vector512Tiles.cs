@@ -8,7 +8,8 @@ internal readonly struct Vector512Tiles : ITiles
 {
     public static int WideUnits => 4;
 
-    public static void Wide<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1,
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Wide<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows
     {
@@ -66,7 +67,8 @@ internal readonly struct Vector512Tiles : ITiles
         Store4(ref o3, a30, a31, a32, a33);
     }
 
-    public static void Narrow<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1,
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows
     {
@@ -98,7 +100,8 @@ internal readonly struct Vector512Tiles : ITiles
         a3.StoreUnsafe(ref o3);
     }
 
-    public static void Single<TB, TX>(in TB b, nint bStride, in TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
         where TB : struct, IRows where TX : struct, IRows
     {
         var a = accumulate ? Vector512.LoadUnsafe(ref o) : Vector512.Create(init);
