@@ -115,5 +115,20 @@ public class BenchCommandTests
         Assert.StartsWith("error: --csv and --json exclude each other", result.Stderr.Trim());
     }
 
+    [Fact]
+    public void Npy_files_for_the_peers_have_numpys_header_and_little_endian_doubles()
+    {
+        var bytes = NeuronSim.Network.Benchmarking.NpyFile.Encode([1.5, -2, 3, 4.25, 5, 6], 2, 3);
+
+        Assert.Equal(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0 }, bytes[..8]);
+        var headerLength = bytes[8] | bytes[9] << 8;
+        Assert.Equal(0, (10 + headerLength) % 64);
+        var header = System.Text.Encoding.ASCII.GetString(bytes, 10, headerLength);
+        Assert.StartsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }", header);
+        Assert.EndsWith("\n", header);
+        Assert.Equal(10 + headerLength + 6 * 8, bytes.Length);
+        Assert.Equal(4.25, BitConverter.ToDouble(bytes, 10 + headerLength + 3 * 8));
+    }
+
     private static double Parse(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }

@@ -35,11 +35,22 @@ public static class BatchKernels
         if (rows == 0) return;
         CheckWeights(w, offset, rowStride, colStride, rows, inputs.Length);
         if (init.Length != 0) ArgumentOutOfRangeException.ThrowIfLessThan(init.Length, rows);
+        var path = KernelSelection.Active;
+        var work = (long)rows * inputs.Length * paddedSamples;
+        if (work < SmallProducts.Threshold && path != KernelPath.Scalar)
+        {
+            SmallProducts.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
+            return;
+        }
+        if (work < ParallelThreshold || rows < 8)
+        {
+            WeightedSumsJob.Rows(path, w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
+            return;
+        }
         var job = t_sums ??= new WeightedSumsJob();
         (job.W, job.Offset, job.RowStride, job.ColStride, job.Inputs, job.Outputs, job.Init, job.Samples, job.Path) =
-            (w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, KernelSelection.Active);
-        if ((long)rows * inputs.Length * paddedSamples < ParallelThreshold || rows < 8) job.Rows(0, rows);
-        else CoreSplitter.Run(job);
+            (w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, path);
+        CoreSplitter.Run(job);
         job.Clear();
     }
 
@@ -51,8 +62,15 @@ public static class BatchKernels
     {
         CheckLengths(paddedSamples, deltas, inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(grads.Length - (long)offset, (long)deltas.Length * inputs.Length, nameof(grads));
+        var path = KernelSelection.Active;
+        if (inputs.Length < Lane && path != KernelPath.Scalar)
+        {
+            // Too narrow for a tile: dot products only, with no job to fill.
+            GradientDotsJob.RaggedColumns(deltas, inputs, grads, offset, paddedSamples, 0);
+            return;
+        }
         var job = t_dots ??= new GradientDotsJob();
-        (job.Deltas, job.Inputs, job.Grads, job.Offset, job.Samples, job.Path) = (deltas, inputs, grads, offset, paddedSamples, KernelSelection.Active);
+        (job.Deltas, job.Inputs, job.Grads, job.Offset, job.Samples, job.Path) = (deltas, inputs, grads, offset, paddedSamples, path);
         job.Prepare();
         if ((long)deltas.Length * inputs.Length * paddedSamples < ParallelThreshold || inputs.Length < 64)
         {

@@ -65,29 +65,29 @@ internal sealed class GradientDotsJob : ISplitWork
                 TiledProduct.Run<Vector256Tiles, JaggedRows, StridedRows, StridedRows>(b, 1, x, o, [], Samples, 0, Deltas.Length, c0, c1);
             }
         }
-        if (withTail) RaggedColumns(full);
+        if (withTail) RaggedColumns(Deltas, Inputs, Grads, Offset, Samples, full);
     }
 
     /// <summary>
     /// The columns from <paramref name="full"/> on (fewer than 8, all of them in a narrow layer) as
     /// dot products over the samples, 4 rows at a time so each input vector is loaded once per 4 rows.
     /// </summary>
-    private void RaggedColumns(int full)
+    public static void RaggedColumns(double[][] deltas, double[][] inputs, double[] grads, int offset, int samples, int full)
     {
-        var fanIn = Inputs.Length;
-        var rows = Deltas.Length;
+        var fanIn = inputs.Length;
+        var rows = deltas.Length;
         for (var i = full; i < fanIn; i++)
         {
-            ref var x = ref MemoryMarshal.GetArrayDataReference(Inputs[i]);
+            ref var x = ref MemoryMarshal.GetArrayDataReference(inputs[i]);
             var j = 0;
             for (; j + 4 <= rows; j += 4)
             {
-                ref var d0 = ref MemoryMarshal.GetArrayDataReference(Deltas[j]);
-                ref var d1 = ref MemoryMarshal.GetArrayDataReference(Deltas[j + 1]);
-                ref var d2 = ref MemoryMarshal.GetArrayDataReference(Deltas[j + 2]);
-                ref var d3 = ref MemoryMarshal.GetArrayDataReference(Deltas[j + 3]);
+                ref var d0 = ref MemoryMarshal.GetArrayDataReference(deltas[j]);
+                ref var d1 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 1]);
+                ref var d2 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 2]);
+                ref var d3 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 3]);
                 Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                for (nuint s = 0; s < (nuint)Samples; s += 4)
+                for (nuint s = 0; s < (nuint)samples; s += 4)
                 {
                     var v = Vector256.LoadUnsafe(ref x, s);
                     a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d0, s), v, a0);
@@ -95,10 +95,10 @@ internal sealed class GradientDotsJob : ISplitWork
                     a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d2, s), v, a2);
                     a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d3, s), v, a3);
                 }
-                var g = Offset + j * fanIn + i;
-                (Grads[g], Grads[g + fanIn], Grads[g + 2 * fanIn], Grads[g + 3 * fanIn]) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+                var g = offset + j * fanIn + i;
+                (grads[g], grads[g + fanIn], grads[g + 2 * fanIn], grads[g + 3 * fanIn]) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
             }
-            for (; j < rows; j++) Grads[Offset + j * fanIn + i] = TensorPrimitives.Dot(Deltas[j].AsSpan(0, Samples), Inputs[i].AsSpan(0, Samples));
+            for (; j < rows; j++) grads[offset + j * fanIn + i] = TensorPrimitives.Dot(deltas[j].AsSpan(0, samples), inputs[i].AsSpan(0, samples));
         }
     }
 

@@ -16,12 +16,12 @@ internal interface ITiles
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows;
 
-    /// <summary>4 rows by 1 unit.</summary>
-    static abstract void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
+    /// <summary>4 rows by <paramref name="units"/> units, one unit after the other (the columns left over by the wide tiles).</summary>
+    static abstract void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int units, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows;
 
-    /// <summary>1 row by 1 unit.</summary>
-    static abstract void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
+    /// <summary>1 row by <paramref name="units"/> units, one unit after the other.</summary>
+    static abstract void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int units, int k0, int k1, ref double o, bool accumulate, double init)
         where TB : struct, IRows where TX : struct, IRows;
 }

@@ -22,7 +22,9 @@ internal static class TiledProduct
         var wide = TTiles.WideUnits * BatchKernels.Lane;
         for (var c = c0; c < c1;)
         {
-            var width = c1 - c >= wide ? wide : BatchKernels.Lane;
+            // Wide blocks, then the columns left over in one narrow block.
+            var width = c1 - c >= wide ? wide : c1 - c;
+            var units = width / BatchKernels.Lane;
             var k0 = 0;
             do
             {
@@ -37,15 +39,11 @@ internal static class TiledProduct
                     ref var o3 = ref Unsafe.Add(ref o.Row(r + 3), c);
                     var (i0, i1, i2, i3) = init.Length == 0 ? (0.0, 0.0, 0.0, 0.0) : (init[r], init[r + 1], init[r + 2], init[r + 3]);
                     if (width == wide) TTiles.Wide(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
-                    else TTiles.Narrow(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+                    else TTiles.Narrow(b, bStride, x, r, c, units, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
                 }
                 for (; r < r1; r++)
                 {
-                    var i = init.Length == 0 ? 0.0 : init[r];
-                    for (var u = c; u < c + width; u += BatchKernels.Lane)
-                    {
-                        TTiles.Single(b, bStride, x, r, u, k0, k1, ref Unsafe.Add(ref o.Row(r), u), accumulate, i);
-                    }
+                    TTiles.Single(b, bStride, x, r, c, units, k0, k1, ref Unsafe.Add(ref o.Row(r), c), accumulate, init.Length == 0 ? 0.0 : init[r]);
                 }
                 k0 = k1;
             }

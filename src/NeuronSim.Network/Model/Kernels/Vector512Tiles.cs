@@ -68,50 +68,56 @@ internal readonly struct Vector512Tiles : ITiles
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
+    public static void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int units, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows
     {
-        Vector512<double> a0, a1, a2, a3;
-        if (accumulate)
-        {
-            (a0, a1, a2, a3) = (Vector512.LoadUnsafe(ref o0), Vector512.LoadUnsafe(ref o1), Vector512.LoadUnsafe(ref o2), Vector512.LoadUnsafe(ref o3));
-        }
-        else
-        {
-            (a0, a1, a2, a3) = (Vector512.Create(i0), Vector512.Create(i1), Vector512.Create(i2), Vector512.Create(i3));
-        }
         ref var b0 = ref b.Row(r);
         ref var b1 = ref b.Row(r + 1);
         ref var b2 = ref b.Row(r + 2);
         ref var b3 = ref b.Row(r + 3);
-        var bi = k0 * bStride;
-        for (var k = k0; k < k1; k++, bi += bStride)
+        for (nuint u = 0; u < (nuint)units * 8; u += 8, c += 8)
         {
-            var xk = Vector512.LoadUnsafe(ref Unsafe.Add(ref x.Row(k), c));
-            a0 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b0, bi)), a0);
-            a1 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b1, bi)), a1);
-            a2 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b2, bi)), a2);
-            a3 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b3, bi)), a3);
+            Vector512<double> a0, a1, a2, a3;
+            if (accumulate)
+            {
+                (a0, a1, a2, a3) = (Vector512.LoadUnsafe(ref o0, u), Vector512.LoadUnsafe(ref o1, u), Vector512.LoadUnsafe(ref o2, u), Vector512.LoadUnsafe(ref o3, u));
+            }
+            else
+            {
+                (a0, a1, a2, a3) = (Vector512.Create(i0), Vector512.Create(i1), Vector512.Create(i2), Vector512.Create(i3));
+            }
+            var bi = k0 * bStride;
+            for (var k = k0; k < k1; k++, bi += bStride)
+            {
+                var xk = Vector512.LoadUnsafe(ref Unsafe.Add(ref x.Row(k), c));
+                a0 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b0, bi)), a0);
+                a1 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b1, bi)), a1);
+                a2 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b2, bi)), a2);
+                a3 = Vector512.FusedMultiplyAdd(xk, Vector512.Create(Unsafe.Add(ref b3, bi)), a3);
+            }
+            a0.StoreUnsafe(ref o0, u);
+            a1.StoreUnsafe(ref o1, u);
+            a2.StoreUnsafe(ref o2, u);
+            a3.StoreUnsafe(ref o3, u);
         }
-        a0.StoreUnsafe(ref o0);
-        a1.StoreUnsafe(ref o1);
-        a2.StoreUnsafe(ref o2);
-        a3.StoreUnsafe(ref o3);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1, ref double o, bool accumulate, double init)
+    public static void Single<TB, TX>(TB b, nint bStride, TX x, int r, int c, int units, int k0, int k1, ref double o, bool accumulate, double init)
         where TB : struct, IRows where TX : struct, IRows
     {
-        var a = accumulate ? Vector512.LoadUnsafe(ref o) : Vector512.Create(init);
         ref var b0 = ref b.Row(r);
-        var bi = k0 * bStride;
-        for (var k = k0; k < k1; k++, bi += bStride)
+        for (nuint u = 0; u < (nuint)units * 8; u += 8, c += 8)
         {
-            a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref x.Row(k), c)), Vector512.Create(Unsafe.Add(ref b0, bi)), a);
+            var a = accumulate ? Vector512.LoadUnsafe(ref o, u) : Vector512.Create(init);
+            var bi = k0 * bStride;
+            for (var k = k0; k < k1; k++, bi += bStride)
+            {
+                a = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref Unsafe.Add(ref x.Row(k), c)), Vector512.Create(Unsafe.Add(ref b0, bi)), a);
+            }
+            a.StoreUnsafe(ref o, u);
         }
-        a.StoreUnsafe(ref o);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

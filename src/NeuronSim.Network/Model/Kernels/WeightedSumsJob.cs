@@ -25,21 +25,24 @@ internal sealed class WeightedSumsJob : ISplitWork
     }
 
     /// <summary>Output rows [r0, r1).</summary>
-    public void Rows(int r0, int r1)
+    public void Rows(int r0, int r1) => Rows(Path, W, Offset, RowStride, ColStride, Inputs, Outputs, Init, Samples, r0, r1);
+
+    /// <summary>Output rows [r0, r1) of a product given by its arguments (small products run here directly, without a job).</summary>
+    public static void Rows(KernelPath path, double[] w, int offset, int rowStride, int colStride, double[][] inputs, double[][] outputs, double[] init, int samples, int r0, int r1)
     {
-        var b = new StridedRows(W, Offset, RowStride);
-        var x = new JaggedRows(Inputs);
-        var o = new JaggedRows(Outputs);
-        switch (Path)
+        var b = new StridedRows(w, offset, rowStride);
+        var x = new JaggedRows(inputs);
+        var o = new JaggedRows(outputs);
+        switch (path)
         {
             case KernelPath.Vector512:
-                TiledProduct.Run<Vector512Tiles, StridedRows, JaggedRows, JaggedRows>(b, ColStride, x, o, Init, Inputs.Length, r0, r1, 0, Samples);
+                TiledProduct.Run<Vector512Tiles, StridedRows, JaggedRows, JaggedRows>(b, colStride, x, o, init, inputs.Length, r0, r1, 0, samples);
                 break;
             case KernelPath.Vector256:
-                TiledProduct.Run<Vector256Tiles, StridedRows, JaggedRows, JaggedRows>(b, ColStride, x, o, Init, Inputs.Length, r0, r1, 0, Samples);
+                TiledProduct.Run<Vector256Tiles, StridedRows, JaggedRows, JaggedRows>(b, colStride, x, o, init, inputs.Length, r0, r1, 0, samples);
                 break;
             default:
-                ScalarKernels.WeightedSums(W, Offset, RowStride, ColStride, Inputs, Outputs, Init, Samples, r0, r1);
+                ScalarKernels.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, samples, r0, r1);
                 break;
         }
     }
