@@ -13,8 +13,9 @@ namespace NeuronSim.Network.Benchmarking;
 /// <param name="EcsMicroseconds">ECS time per epoch.</param>
 /// <param name="DenseMicroseconds">Dense reference time per epoch.</param>
 /// <param name="EcsBytesPerEpoch">Bytes the ECS allocated per epoch on the training thread after warm-up.</param>
+/// <param name="FirstLosses">The ECS's losses of epochs 1 to 3 (a peer started from the same weights must see the same).</param>
 public sealed record BenchResult(string Data, int[] Hidden, int Samples, double FlopsPerEpoch,
-    double EcsMicroseconds, double DenseMicroseconds, double EcsBytesPerEpoch)
+    double EcsMicroseconds, double DenseMicroseconds, double EcsBytesPerEpoch, double[] FirstLosses)
 {
     /// <summary>ECS GFLOP/s.</summary>
     public double EcsGflops => FlopsPerEpoch / EcsMicroseconds / 1e3;
@@ -35,13 +36,17 @@ public static class BenchRunner
         from hidden in new[] { new[] { 4, 4 }, [10, 10], [100, 100], [400, 400] }
         select (data, hidden);
 
-    /// <summary>Measures one case for about <paramref name="seconds"/> per side.</summary>
-    public static BenchResult Measure(string data, int[] hidden, double seconds = 0.5)
+    /// <summary>
+    /// Measures one case for about <paramref name="seconds"/> per side; with <paramref name="peerCase"/>,
+    /// first writes the untrained network and its data there for the peers (<see cref="PeerCase"/>).
+    /// </summary>
+    public static BenchResult Measure(string data, int[] hidden, double seconds = 0.5, string? peerCase = null)
     {
         var set = DataSets.ByName(data);
         using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1), set, TrainingOptions.Unbounded);
         var dense = new DenseReference(simulation);
         var flops = FlopCount.PerEpoch(simulation.Spec.LayerSizes, set.Count);
+        if (peerCase is not null) PeerCase.Write(simulation, peerCase);
 
         simulation.Step(3);
         // Allocation over 200 warm ticks, inside the loss history's reserved room (a run of more than
@@ -52,7 +57,7 @@ public static class BenchRunner
         var ecs = Time(() => simulation.Step(), seconds, out _);
         dense.Step();
         var reference = Time(() => dense.Step(), seconds, out _);
-        return new BenchResult(data, hidden, set.Count, flops, ecs, reference, allocated);
+        return new BenchResult(data, hidden, set.Count, flops, ecs, reference, allocated, simulation.Context.LossHistory.Take(3).ToArray());
     }
 
     /// <summary>Runs a small case briefly so the first measured case does not pay for the JIT.</summary>
@@ -75,18 +80,26 @@ public static class BenchRunner
         return (after - before) / (double)weights;
     }
 
-    /// <summary>Microseconds per call of <paramref name="epoch"/>, repeated for about <paramref name="seconds"/>.</summary>
+    /// <summary>
+    /// Microseconds per call of <paramref name="epoch"/> over about <paramref name="seconds"/>: the
+    /// fastest of many windows of about 5 ms (batches doubled up to that), so other processes on a
+    /// shared machine slow some windows but not the result.
+    /// </summary>
     private static double Time(Action epoch, double seconds, out long epochs)
     {
         var watch = Stopwatch.StartNew();
         epochs = 0;
         var batch = 1L;
+        var best = double.PositiveInfinity;
         while (watch.Elapsed.TotalSeconds < seconds)
         {
+            var start = watch.Elapsed.TotalMicroseconds;
             for (var k = 0; k < batch; k++) epoch();
+            var window = watch.Elapsed.TotalMicroseconds - start;
             epochs += batch;
-            batch = Math.Min(batch * 2, 4096);
+            best = Math.Min(best, window / batch);
+            if (window < 5000) batch = Math.Min(batch * 2, 1 << 20);
         }
-        return watch.Elapsed.TotalMicroseconds / epochs;
+        return best;
     }
 }

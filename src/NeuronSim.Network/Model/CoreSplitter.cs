@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace NeuronSim.Network.Model;
 
 /// <summary>A piece of work split in two halves that may run on different cores.</summary>
@@ -9,9 +11,11 @@ internal interface ISplitWork
 
 /// <summary>
 /// Runs the two halves of a piece of work on two cores without allocating: the caller runs
-/// half 0 while one long-lived helper thread runs half 1. When the helper is busy (another
-/// simulation is using it, as in parallel experiments) the caller simply runs both halves, so
-/// concurrent simulations never oversubscribe the cores.
+/// half 0 while one long-lived helper thread runs half 1. Half 1 goes to whoever claims it
+/// first: when the caller finishes its half before the helper has woken (a busy machine
+/// deschedules it), the caller runs half 1 itself instead of waiting, so a late helper never
+/// stalls a product. When the helper is busy (another simulation is using it, as in parallel
+/// experiments) the caller runs both halves, so concurrent simulations never oversubscribe the cores.
 /// </summary>
 internal static class CoreSplitter
 {
@@ -21,6 +25,8 @@ internal static class CoreSplitter
     private static ISplitWork? _work;
     private static Exception? _failure;
     private static int _busy;
+    private static long _posted;
+    private static long _claimed;
     private static Thread? _helper;
 
     /// <summary>Runs <paramref name="work"/>'s halves, on two cores when the helper is free and the machine has two.</summary>
@@ -35,20 +41,42 @@ internal static class CoreSplitter
         try
         {
             EnsureHelper();
+            var generation = _posted + 1;
             _work = work;
             _failure = null;
             _workDone.Reset();
+            Volatile.Write(ref _posted, generation);
             _workReady.Set();
-            work.Run(0);
-            _workDone.Wait();
-            _work = null;
+            Exception? own = null;
+            try
+            {
+                work.Run(0);
+            }
+            catch (Exception error)
+            {
+                own = error;
+            }
+            // Never leave while the helper may still be running half 1 of this work.
+            if (Claim(generation))
+            {
+                if (own is null) work.Run(1);
+            }
+            else
+            {
+                _workDone.Wait();
+            }
+            if (own is not null) ExceptionDispatchInfo.Throw(own);
             if (_failure is not null) throw new AggregateException(_failure);
         }
         finally
         {
+            _work = null;
             Volatile.Write(ref _busy, 0);
         }
     }
+
+    /// <summary>Takes half 1 of <paramref name="generation"/>; false when the other side already has.</summary>
+    private static bool Claim(long generation) => Interlocked.CompareExchange(ref _claimed, generation, generation - 1) == generation - 1;
 
     private static void EnsureHelper()
     {
@@ -58,6 +86,7 @@ internal static class CoreSplitter
             if (_helper is not null) return;
             // A blocking wait lazily allocates the event's lock object: do that now, not in a tick.
             _workDone.Wait(1);
+            _workReady.Wait(1);
             _helper = new Thread(HelperLoop) { IsBackground = true, Name = "NeuronSim kernel helper" };
             _helper.Start();
         }
@@ -69,9 +98,14 @@ internal static class CoreSplitter
         {
             _workReady.Wait();
             _workReady.Reset();
+            var generation = Volatile.Read(ref _posted);
+            var work = _work;
+            // The caller may have run half 1 already (and even posted newer work, whose wake-up this
+            // Reset may have swallowed: that caller then runs its half 1 itself too).
+            if (work is null || !Claim(generation)) continue;
             try
             {
-                _work!.Run(1);
+                work.Run(1);
             }
             catch (Exception error)
             {

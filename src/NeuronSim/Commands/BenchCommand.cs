@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using NeuronSim.Network.Benchmarking;
+using NeuronSim.Network.Formatting;
+using NeuronSim.Network.Model.Kernels;
 using NeuronSim.Rendering.Frame;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,66 +13,171 @@ public sealed class BenchSettings : CommandSettings
 {
     /// <summary>Seconds per side per case.</summary>
     [CommandOption("--seconds <S>")]
-    [Description("Seconds of timing per side (ECS, dense) per case. Default: 0.5.")]
+    [Description("Seconds of timing per side (ECS, dense, each peer) per case. Default: 0.5.")]
     [DefaultValue(0.5)]
     public double Seconds { get; init; } = 0.5;
 
+    /// <summary>Also train every case in numpy and PyTorch.</summary>
+    [CommandOption("--peers")]
+    [Description("Also train the same networks, from the same weights, in numpy and PyTorch (python3 with numpy, torch, threadpoolctl) and compare.")]
+    public bool Peers { get; init; }
+
+    /// <summary>The Python that runs the peers.</summary>
+    [CommandOption("--python <PATH>")]
+    [Description("The Python for --peers. Default: the first of python3 on the PATH and /usr/bin/python3 that imports numpy.")]
+    public string? Python { get; init; }
+
+    /// <summary>CSV on standard output instead of tables.</summary>
+    [CommandOption("--csv")]
+    [Description("Print one CSV record per case (header first) instead of tables.")]
+    public bool Csv { get; init; }
+
+    /// <summary>JSON on standard output instead of tables.</summary>
+    [CommandOption("--json")]
+    [Description("Print one JSON document (cases, peers, kernel, frame timing, memory) instead of tables.")]
+    public bool Json { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate() =>
-        Seconds is > 0 and <= 60 ? ValidationResult.Success() : ValidationResult.Error($"--seconds must be in (0, 60], got {Seconds}");
+        Seconds is not (> 0 and <= 60) ? ValidationResult.Error($"--seconds must be in (0, 60], got {Seconds}")
+        : Csv && Json ? ValidationResult.Error("--csv and --json exclude each other: choose one")
+        : ValidationResult.Success();
 }
 
-/// <summary><c>neuronsim bench</c>: ECS training against the plain dense reference, side by side.</summary>
+/// <summary><c>neuronsim bench</c>: ECS training against the plain dense reference and, with --peers, numpy and PyTorch.</summary>
 public sealed class BenchCommand : Command<BenchSettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
     {
-        var table = new Table().AddColumns("data", "hidden", "points", "MFLOP/epoch", "ECS µs/epoch", "dense µs/epoch",
-            "ECS GFLOP/s", "dense GFLOP/s", "ECS/dense", "ECS B/epoch");
-        Console.WriteLine($"{Environment.ProcessorCount} cores; dense = plain scalar loops over double[]; FLOPs: multiply-add 2, sigmoid 3");
-        BenchRunner.WarmUp();
-        if (!Terminal.Interactive)
+        var forPeople = !settings.Csv && !settings.Json;
+        var say = forPeople ? (Action<string>)Console.WriteLine : Console.Error.WriteLine;
+        say($"{Environment.ProcessorCount} cores; kernel {KernelSelection.Describe()}; dense = plain scalar loops over double[]; FLOPs: multiply-add 2, sigmoid 3");
+        var peerRoot = settings.Peers ? Directory.CreateTempSubdirectory("neuronsim-peers-").FullName : "";
+        try
         {
-            MeasureCases(settings, row => Console.WriteLine(string.Join('\t', row)), cancellationToken);
+            BenchRunner.WarmUp();
+            var results = Measure(settings, peerRoot, forPeople, cancellationToken);
+            var table = new BenchTable(settings.Peers ? RunPeers(settings, peerRoot, results, say) : [], peerRoot);
+            if (settings.Peers && forPeople) ShowPeers(table, results);
+            var frames = new List<object>();
+            var memory = new List<object>();
+            if (!settings.Csv) MeasureFramesAndMemory(forPeople, frames, memory, cancellationToken);
+            if (settings.Csv) Console.Write(table.Csv(results));
+            if (settings.Json) Console.WriteLine(table.Json(results, KernelSelection.Describe(), new { frames, memory }));
+            return CliErrors.Ok;
+        }
+        finally
+        {
+            if (peerRoot.Length > 0) Directory.Delete(peerRoot, recursive: true);
+        }
+    }
+
+    private static List<BenchResult> Measure(BenchSettings settings, string peerRoot, bool forPeople, CancellationToken cancellationToken)
+    {
+        var results = new List<BenchResult>();
+        void MeasureAll(Action<string[]> show)
+        {
+            foreach (var (data, hidden) in BenchRunner.DefaultCases())
+            {
+                if (cancellationToken.IsCancellationRequested) break;
+                var peerCase = peerRoot.Length > 0 ? Path.Combine(peerRoot, PeerCase.DirectoryName(data, hidden)) : null;
+                var result = BenchRunner.Measure(data, hidden, settings.Seconds, peerCase);
+                results.Add(result);
+                show(BenchTable.Cells(result));
+            }
+        }
+        if (!forPeople)
+        {
+            MeasureAll(_ => { });
+        }
+        else if (!Terminal.Interactive)
+        {
+            Console.WriteLine(string.Join('\t', BenchTable.Headers));
+            MeasureAll(row => Console.WriteLine(string.Join('\t', row)));
         }
         else
         {
             // On a terminal the table grows row by row as each case is measured.
-            AnsiConsole.Live(table).Start(live => MeasureCases(settings, row =>
+            var table = new Table().AddColumns(BenchTable.Headers);
+            AnsiConsole.Live(table).Start(live => MeasureAll(row =>
             {
                 table.AddRow(row);
                 live.Refresh();
-            }, cancellationToken));
+            }));
         }
+        return results;
+    }
+
+    private static List<PeerReport> RunPeers(BenchSettings settings, string peerRoot, List<BenchResult> results, Action<string> say)
+    {
+        var script = PeerRunner.FindScript();
+        if (script is null)
+        {
+            say($"peers: {PeerRunner.ScriptPath} not found above {AppContext.BaseDirectory} or the working directory: skipped");
+            return [];
+        }
+        var python = settings.Python ?? PeerRunner.FindPython();
+        var inherited = string.Join(", ", PeerRunner.ClearedVariables.Select(v => $"{v}={Environment.GetEnvironmentVariable(v) ?? "(unset)"}"));
+        say($"peers: {string.Join(" and ", PeerRunner.ClearedVariables)} removed for the peers only (here: {inherited}); each peer's time is its best of 1 thread and all cores; python: {python}");
+        var cases = results.Select(r => Path.Combine(peerRoot, PeerCase.DirectoryName(r.Data, r.Hidden))).ToList();
+        var reports = new List<PeerReport>();
+        foreach (var framework in new[] { "numpy", "torch" })
+        {
+            var report = PeerRunner.Run(framework, script, settings.Seconds, cases, python);
+            reports.Add(report);
+            if (report.Missing is not null)
+            {
+                say($"{framework}: {report.Missing}; going on without it");
+                continue;
+            }
+            say($"{report.Version} (ran with {report.Environment}): BLAS {(report.Blas.Count == 0 ? "none reported" : string.Join("; ", report.Blas))}");
+        }
+        return reports;
+    }
+
+    private static void ShowPeers(BenchTable table, List<BenchResult> results)
+    {
+        var ran = table.Peers.Where(p => p.Missing is null).ToList();
+        if (ran.Count == 0) return;
+        if (Terminal.Interactive)
+        {
+            var grid = new Table().AddColumns(table.PeerHeaders());
+            foreach (var r in results) grid.AddRow(table.PeerCells(r));
+            AnsiConsole.Write(grid);
+        }
+        else
+        {
+            Console.WriteLine(string.Join('\t', table.PeerHeaders()));
+            foreach (var r in results) Console.WriteLine(string.Join('\t', table.PeerCells(r)));
+        }
+        foreach (var peer in ran)
+        {
+            var same = results.Count(r => table.SameStart(peer, r) == true);
+            Console.WriteLine($"{peer.Name}: the first 3 losses equal NeuronSim's (same weights, same data, same training) in {same} of {results.Count} cases");
+        }
+    }
+
+    private static void MeasureFramesAndMemory(bool forPeople, List<object> frames, List<object> memory, CancellationToken cancellationToken)
+    {
         foreach (var hidden in new[] { new[] { 4, 4 }, [100, 100], [400, 400] })
         {
             if (cancellationToken.IsCancellationRequested) break;
             var frame = FrameTiming.Measure(hidden);
-            Console.WriteLine($"frame: 1280x800, {string.Join(',', hidden)} on xor, boundary recomputed every frame: median {F(frame.Milliseconds, "0.00")} ms, p95 {F(frame.Percentile95, "0.00")} ms");
+            frames.Add(new { hidden, median_ms = frame.Milliseconds, p95_ms = frame.Percentile95 });
+            if (forPeople)
+            {
+                Console.WriteLine($"frame: 1280x800, {string.Join(',', hidden)} on xor, boundary recomputed every frame: median {Numbers.Compact(frame.Milliseconds)} ms, p95 {Numbers.Compact(frame.Percentile95)} ms");
+            }
         }
         foreach (var samples in new[] { 21, 100 })
         {
             var bytes = BenchRunner.WorldBytesPerWeight([400, 400], samples);
-            Console.WriteLine($"memory: a (400,400) network world for {samples} points keeps {F(bytes, "0.0")} bytes per weight entity (neurons' batch vectors included)");
-        }
-        return CliErrors.Ok;
-    }
-
-    private static void MeasureCases(BenchSettings settings, Action<string[]> report, CancellationToken cancellationToken)
-    {
-        foreach (var (data, hidden) in BenchRunner.DefaultCases())
-        {
-            if (cancellationToken.IsCancellationRequested) break;
-            var r = BenchRunner.Measure(data, hidden, settings.Seconds);
-            report(
-            [
-                data, string.Join(',', hidden), r.Samples.ToString(CultureInfo.InvariantCulture), F(r.FlopsPerEpoch / 1e6, "0.###"),
-                F(r.EcsMicroseconds, "0.00"), F(r.DenseMicroseconds, "0.00"), F(r.EcsGflops, "0.00"), F(r.DenseGflops, "0.00"),
-                F(r.Ratio, "0.000"), F(r.EcsBytesPerEpoch, "0"),
-            ]);
+            memory.Add(new { hidden = new[] { 400, 400 }, points = samples, bytes_per_weight = bytes });
+            if (forPeople)
+            {
+                Console.WriteLine($"memory: a (400,400) network world for {samples} points keeps {Numbers.Compact(bytes)} bytes per weight entity (neurons' batch vectors included)");
+            }
         }
     }
-
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,125 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NeuronSim.Network.Model.Kernels;
+
+/// <summary>
+/// dL/dW = delta a^T as a product with the samples as its depth: the inputs' vectors are first
+/// transposed into a sample-major panel (row s holds a_i[s] for every input i), so a tile
+/// broadcasts delta_j[s] and multiplies whole vectors of inputs, with no horizontal sums. The
+/// two halves split the input columns (each transposes its own columns, so one barrier per
+/// product); the last columns that do not fill 8 doubles are dot products 4 rows at a time. Kept per calling
+/// thread with its panel, so a warm tick allocates nothing.
+/// </summary>
+internal sealed class GradientDotsJob : ISplitWork
+{
+    public double[][] Deltas = null!;
+    public double[][] Inputs = null!;
+    public double[] Grads = null!;
+    public int Offset;
+    public int Samples;
+    public KernelPath Path;
+    private double[] _panel = [];
+
+    /// <summary>Input columns handled by the tiles: a multiple of 8.</summary>
+    private int FullColumns => Inputs.Length / BatchKernels.Lane * BatchKernels.Lane;
+
+    /// <summary>Makes room for the transposed inputs (grows only).</summary>
+    public void Prepare()
+    {
+        var needed = Samples * FullColumns;
+        if (_panel.Length < needed) _panel = new double[needed];
+    }
+
+    public void Run(int half)
+    {
+        var full = FullColumns;
+        var wide = (Path == KernelPath.Vector512 ? Vector512Tiles.WideUnits : Vector256Tiles.WideUnits) * BatchKernels.Lane;
+        var middle = full / 2 / wide * wide;
+        if (half == 0) Columns(0, middle, false);
+        else Columns(middle, full, true);
+    }
+
+    /// <summary>Gradient columns [c0, c1) (multiples of 8), and the ragged last columns when <paramref name="withTail"/>.</summary>
+    public void Columns(int c0, int c1, bool withTail)
+    {
+        var full = FullColumns;
+        if (Path == KernelPath.Scalar)
+        {
+            ScalarKernels.GradientDots(Deltas, Inputs, Grads, Offset, Samples, c0, withTail ? Inputs.Length : c1);
+            return;
+        }
+        if (c1 > c0)
+        {
+            Transpose(c0, c1, full);
+            var b = new JaggedRows(Deltas);
+            var x = new StridedRows(_panel, 0, full);
+            var o = new StridedRows(Grads, Offset, Inputs.Length);
+            if (Path == KernelPath.Vector512)
+            {
+                TiledProduct.Run<Vector512Tiles, JaggedRows, StridedRows, StridedRows>(b, 1, x, o, [], Samples, 0, Deltas.Length, c0, c1);
+            }
+            else
+            {
+                TiledProduct.Run<Vector256Tiles, JaggedRows, StridedRows, StridedRows>(b, 1, x, o, [], Samples, 0, Deltas.Length, c0, c1);
+            }
+        }
+        if (withTail) RaggedColumns(Deltas, Inputs, Grads, Offset, Samples, full);
+    }
+
+    /// <summary>
+    /// The columns from <paramref name="full"/> on (fewer than 8, all of them in a narrow layer) as
+    /// dot products over the samples, 4 rows at a time so each input vector is loaded once per 4 rows.
+    /// </summary>
+    public static void RaggedColumns(double[][] deltas, double[][] inputs, double[] grads, int offset, int samples, int full)
+    {
+        var fanIn = inputs.Length;
+        var rows = deltas.Length;
+        for (var i = full; i < fanIn; i++)
+        {
+            ref var x = ref MemoryMarshal.GetArrayDataReference(inputs[i]);
+            var j = 0;
+            for (; j + 4 <= rows; j += 4)
+            {
+                ref var d0 = ref MemoryMarshal.GetArrayDataReference(deltas[j]);
+                ref var d1 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 1]);
+                ref var d2 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 2]);
+                ref var d3 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 3]);
+                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (nuint s = 0; s < (nuint)samples; s += 4)
+                {
+                    var v = Vector256.LoadUnsafe(ref x, s);
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d0, s), v, a0);
+                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d1, s), v, a1);
+                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d2, s), v, a2);
+                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d3, s), v, a3);
+                }
+                var g = offset + j * fanIn + i;
+                (grads[g], grads[g + fanIn], grads[g + 2 * fanIn], grads[g + 3 * fanIn]) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+            }
+            for (; j < rows; j++) grads[offset + j * fanIn + i] = TensorPrimitives.Dot(deltas[j].AsSpan(0, samples), inputs[i].AsSpan(0, samples));
+        }
+    }
+
+    /// <summary>panel[s * ld + i] = inputs[i][s] for columns [c0, c1), 8 columns at a time so each write fills a cache line.</summary>
+    private void Transpose(int c0, int c1, int ld)
+    {
+        var panel = _panel;
+        for (var i = c0; i < c1; i += BatchKernels.Lane)
+        {
+            var (x0, x1, x2, x3) = (Inputs[i], Inputs[i + 1], Inputs[i + 2], Inputs[i + 3]);
+            var (x4, x5, x6, x7) = (Inputs[i + 4], Inputs[i + 5], Inputs[i + 6], Inputs[i + 7]);
+            var row = panel.AsSpan(0, Samples * ld);
+            for (int s = 0, p = i; s < Samples; s++, p += ld)
+            {
+                var line = row.Slice(p, BatchKernels.Lane);
+                (line[0], line[1], line[2], line[3]) = (x0[s], x1[s], x2[s], x3[s]);
+                (line[4], line[5], line[6], line[7]) = (x4[s], x5[s], x6[s], x7[s]);
+            }
+        }
+    }
+
+    /// <summary>Drops the references to the caller's arrays.</summary>
+    public void Clear() => (Deltas, Inputs, Grads) = (null!, null!, null!);
+}
