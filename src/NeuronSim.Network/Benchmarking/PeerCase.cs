@@ -20,7 +20,7 @@ public static class PeerCase
         var topology = simulation.Topology;
         topology.GatherParameters();
         var layers = topology.Layers;
-        var activations = layers.Skip(1).Select(l => l.Activation).Distinct().ToArray();
+        var activations = layers.Skip(1).Select(l => l.Activation.Kind).Distinct().ToArray();
         if (activations.Length != 1) throw new ArgumentException("the peers train networks with one activation for every layer");
         var description = new
         {
@@ -46,5 +46,5 @@ public static class PeerCase
     public static string DirectoryName(string data, int[] hidden) => $"{data}-{string.Join('x', hidden)}";
 
     /// <summary>The name of an activation as the peer script spells it.</summary>
-    public static string Name(Activation activation) => activation.ToString().ToLowerInvariant();
+    public static string Name(Activation activation) => Model.Activations.NameOf(activation);
 }
