@@ -73,7 +73,7 @@ public sealed class Interruption : IDisposable
             Signal ??= context.Signal;
             if (++_signals > 1) Exit("stopped at once by a second signal");
             _deadlineAt = DateTime.UtcNow + GracePeriod;
-            _deadline = new Timer(_ => Exit($"still running {GracePeriod.TotalSeconds:0.#} s after the signal: stopped without finishing"),
+            _deadline = new Timer(_ => Exit($"not stopped {GracePeriod.TotalSeconds:0.#} s after the signal: ended without its final output (files already written are whole)"),
                 null, GracePeriod, Timeout.InfiniteTimeSpan);
         }
         _cancel.Cancel();
