@@ -1,4 +1,5 @@
 using System.Reflection;
+using NeuronSim.Network.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,13 +26,10 @@ public static class CommandLine
         var commands = new Dictionary<string, Type>();
         var noCommand = args.Count == 0;
         var app = new CommandApp();
-        app.Configure(config =>
-        {
-            config.Settings.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(noCommand ? Console.Error : Console.Out) });
-            Configure(config, commands);
-        });
+        app.Configure(config => Configure(config, commands));
         if (noCommand)
         {
+            app.Configure(config => config.Settings.Console = ConsoleOn(Console.Error));
             app.Run(["--help"], cancellationToken);
             return CliErrors.Usage;
         }
@@ -44,8 +42,21 @@ public static class CommandLine
         {
             return CliErrors.Report(error);
         }
-        return app.Run(checkedArgs, cancellationToken);
+        // "--out -": the file goes to standard output (AtomicFile), so everything the command prints goes to standard error.
+        var text = Console.Out;
+        if (checkedArgs.Contains("--out=" + AtomicFile.StandardOutput)) Console.SetOut(Console.Error);
+        try
+        {
+            app.Configure(config => config.Settings.Console = ConsoleOn(Console.Out));
+            return app.Run(checkedArgs, cancellationToken);
+        }
+        finally
+        {
+            Console.SetOut(text);
+        }
     }
+
+    private static IAnsiConsole ConsoleOn(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
 
     private static void Configure(IConfigurator config, Dictionary<string, Type> commands)
     {
