@@ -14,8 +14,8 @@ namespace NeuronSim.Commands;
 /// </summary>
 public static class HeadlessTraining
 {
-    /// <summary>The most predictions printed; the rest are counted ("... and 9,999,980 more").</summary>
-    public const int PredictionsShown = 20;
+    /// <summary>The most predictions printed (all of the lab's 21 XOR points); the rest are counted ("... and 9,999,975 more").</summary>
+    public const int PredictionsShown = 25;
 
     /// <summary>
     /// After an interruption the test loss and accuracy (one forward pass over every point) are skipped
