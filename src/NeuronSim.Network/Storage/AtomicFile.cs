@@ -103,6 +103,11 @@ public static class AtomicFile
             }
             File.Move(temp, target, overwrite: true);
         }
+        catch (IOException error) when (error.Message.Contains(temp, StringComparison.Ordinal))
+        {
+            // .NET names the temp file ("No space left on device : '/dir/.x.neuronsim-1-abc.tmp'"); it is gone, so say why only.
+            throw new IOException(error.Message.Replace($" : '{temp}'", "", StringComparison.Ordinal).Replace(temp, "a temp file", StringComparison.Ordinal), error);
+        }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
