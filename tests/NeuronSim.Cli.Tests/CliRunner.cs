@@ -74,7 +74,9 @@ public static class CliRunner
             int code;
             try
             {
-                code = CommandLine.Run(args, cancel.Token);
+                var run = Task.Run(() => CommandLine.Run(args, cancel.Token));
+                if (!run.Wait(TimeSpan.FromMinutes(1))) throw new TimeoutException($"neuronsim {string.Join(' ', args)} did not return within a minute");
+                code = run.Result;
             }
             finally
             {
