@@ -89,7 +89,14 @@ public static class CliRunner
     }
 
     /// <summary>Starts neuronsim (SIGINT at its default, so the child can handle it even when this process ignores it), waits until a line of its standard output matches <paramref name="ready"/>, sends <paramref name="signal"/> and waits for the end.</summary>
-    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null)
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null) =>
+        RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout);
+
+    /// <summary>Starts neuronsim as above and sends <paramref name="signal"/> <paramref name="after"/> it started (for commands that print nothing while they work).</summary>
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, TimeSpan after, TimeSpan? timeout = null) =>
+        RunAndSignal(args, signal, ready: null, after, timeout);
+
+    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout)
     {
         var info = new ProcessStartInfo("env")
         {
@@ -106,7 +113,8 @@ public static class CliRunner
         var stdout = new System.Text.StringBuilder();
         var limit = timeout ?? TimeSpan.FromMinutes(1);
         var clock = Stopwatch.StartNew();
-        while (process.StandardOutput.ReadLine() is { } line)
+        Thread.Sleep(after);
+        while (ready is not null && process.StandardOutput.ReadLine() is { } line)
         {
             stdout.AppendLine(line);
             if (ready(line)) break;
