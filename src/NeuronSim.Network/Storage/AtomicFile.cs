@@ -48,11 +48,11 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         try
         {
-            var target = FinalTarget(full);
-            var kind = FileKinds.Of(target);
+            // The kernel follows links (/dev/stdout's /proc magic link included) to say what is at the end of them.
+            var kind = FileKinds.Of(full);
             if (kind == FileKind.Directory) throw new IOException("it is a directory");
-            if (FileKinds.IsSpecial(kind)) WriteInto(target, bytes);
-            else Replace(target, bytes);
+            if (FileKinds.IsSpecial(kind)) WriteInto(full, bytes);
+            else Replace(FinalTarget(full), bytes);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

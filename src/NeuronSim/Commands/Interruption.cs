@@ -67,16 +67,22 @@ public sealed class Interruption : IDisposable
 
     private void OnSignal(PosixSignalContext context)
     {
-        context.Cancel = true;
         lock (_gate)
         {
-            Signal ??= context.Signal;
-            if (++_signals > 1) Exit("stopped at once by a second signal");
+            context.Cancel = true;
+            if (++_signals > 1)
+            {
+                // Off the signal's thread: Environment.Exit there would wait on the thread it runs on.
+                new Thread(() => Exit("stopped at once by a second signal")) { IsBackground = true }.Start();
+                return;
+            }
+            Signal = context.Signal;
             _deadlineAt = DateTime.UtcNow + GracePeriod;
             _deadline = new Timer(_ => Exit($"not stopped {GracePeriod.TotalSeconds:0.#} s after the signal: ended without its final output (files already written are whole)"),
                 null, GracePeriod, Timeout.InfiniteTimeSpan);
         }
-        _cancel.Cancel();
+        // The token's callbacks run on another thread, so that the signal's thread is free for a second signal.
+        ThreadPool.UnsafeQueueUserWorkItem(_ => _cancel.Cancel(), null);
     }
 
     private void Exit(string why)
