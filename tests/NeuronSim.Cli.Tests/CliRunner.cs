@@ -93,10 +93,10 @@ public static class CliRunner
         RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout);
 
     /// <summary>Starts neuronsim as above and sends <paramref name="signal"/> <paramref name="after"/> it started (for commands that print nothing while they work).</summary>
-    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, TimeSpan after, TimeSpan? timeout = null) =>
-        RunAndSignal(args, signal, ready: null, after, timeout);
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, TimeSpan after, TimeSpan? timeout = null, int times = 1) =>
+        RunAndSignal(args, signal, ready: null, after, timeout, times);
 
-    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout)
+    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1)
     {
         var info = new ProcessStartInfo("env")
         {
@@ -120,7 +120,11 @@ public static class CliRunner
             if (ready(line)) break;
             if (clock.Elapsed > limit) break;
         }
-        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        for (var k = 0; k < times; k++)
+        {
+            using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            kill.WaitForExit();
+        }
         var rest = process.StandardOutput.ReadToEndAsync();
         if (!process.WaitForExit(limit))
         {

@@ -8,7 +8,7 @@ public class InterruptionTests
     {
         // snapshot trains all its epochs before it looks at anything: the grace period ends it.
         var result = CliRunner.RunAndSignal(["snapshot", "--epochs", "2147483647", "--out", Path.Combine(Path.GetTempPath(), "neuronsim-never.png")], "TERM",
-            after: TimeSpan.FromSeconds(1.5), timeout: TimeSpan.FromSeconds(30));
+            after: TimeSpan.FromSeconds(3), timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(143, result.ExitCode);
         Assert.True(result.Stderr.Trim() is "" || result.Stderr.Trim().StartsWith("interrupted: ", StringComparison.Ordinal), result.Stderr);
@@ -21,5 +21,15 @@ public class InterruptionTests
         var result = CliRunner.RunAndSignal(["bench"], "INT", line => line.Length > 0, timeout: TimeSpan.FromSeconds(30));
 
         Assert.Equal(130, result.ExitCode);
+    }
+
+    [Fact]
+    public void A_second_sigint_ends_the_process_at_once_with_130()
+    {
+        var result = CliRunner.RunAndSignal(["snapshot", "--epochs", "2147483647", "--out", Path.Combine(Path.GetTempPath(), "neuronsim-never.png")], "INT",
+            after: TimeSpan.FromSeconds(3), timeout: TimeSpan.FromSeconds(30), times: 2);
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal("interrupted: stopped at once by a second signal", result.Stderr.Trim());
     }
 }
