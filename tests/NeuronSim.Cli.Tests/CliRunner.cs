@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuronSim.Commands;
 
 namespace NeuronSim.Cli.Tests;
 
@@ -49,4 +50,91 @@ public static class CliRunner
 
     /// <summary>Runs neuronsim with the given arguments.</summary>
     public static CliResult Run(params string[] args) => Run((IEnumerable<string>)args);
+
+    private static readonly Lock ConsoleGate = new();
+
+    /// <summary>
+    /// Runs the command line in this process (<see cref="CommandLine.Run"/>, what the executable runs less the signal
+    /// handling) with standard output and error captured, one run at a time; cancels it (as Ctrl+C does) after
+    /// <paramref name="cancelAfter"/> when given.
+    /// </summary>
+    public static InProcessResult RunInProcess(IReadOnlyList<string> args, TimeSpan? cancelAfter = null)
+    {
+        lock (ConsoleGate)
+        {
+            var (output, error) = (Console.Out, Console.Error);
+            var (stdout, stderr) = (new StringWriter(), new StringWriter());
+            using var cancel = new CancellationTokenSource();
+            var cancelledAt = TimeSpan.Zero;
+            var clock = Stopwatch.StartNew();
+            using var registration = cancel.Token.Register(() => cancelledAt = clock.Elapsed);
+            if (cancelAfter is { } after) cancel.CancelAfter(after);
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            int code;
+            try
+            {
+                var run = Task.Run(() => CommandLine.Run(args, cancel.Token));
+                if (!run.Wait(TimeSpan.FromMinutes(1))) throw new TimeoutException($"neuronsim {string.Join(' ', args)} did not return within a minute");
+                code = run.Result;
+            }
+            finally
+            {
+                Console.SetOut(output);
+                Console.SetError(error);
+            }
+            var elapsed = clock.Elapsed;
+            return new InProcessResult(code, stdout.ToString(), stderr.ToString(), cancel.IsCancellationRequested ? elapsed - cancelledAt : null);
+        }
+    }
+
+    /// <summary>Starts neuronsim (SIGINT at its default, so the child can handle it even when this process ignores it), waits until a line of its standard output matches <paramref name="ready"/>, sends <paramref name="signal"/> and waits for the end.</summary>
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null) =>
+        RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout);
+
+    /// <summary>Starts neuronsim as above and sends <paramref name="signal"/> <paramref name="after"/> it started (for commands that print nothing while they work).</summary>
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, TimeSpan after, TimeSpan? timeout = null, int times = 1) =>
+        RunAndSignal(args, signal, ready: null, after, timeout, times);
+
+    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1)
+    {
+        var info = new ProcessStartInfo("env")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in (string[])["--default-signal=INT", "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        var limit = timeout ?? TimeSpan.FromMinutes(1);
+        var clock = Stopwatch.StartNew();
+        Thread.Sleep(after);
+        while (ready is not null && process.StandardOutput.ReadLine() is { } line)
+        {
+            stdout.AppendLine(line);
+            if (ready(line)) break;
+            if (clock.Elapsed > limit) break;
+        }
+        for (var k = 0; k < times; k++)
+        {
+            using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+            kill.WaitForExit();
+        }
+        var rest = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"neuronsim {string.Join(' ', args)} did not stop after SIG{signal}");
+        }
+        stdout.Append(rest.Result);
+        return new CliResult(process.ExitCode, stdout.ToString(), stderr.Result);
+    }
 }
+
+/// <summary>What an in-process run printed and returned; <paramref name="AfterCancel"/> is how long it ran on after it was cancelled (null when it was not).</summary>
+public sealed record InProcessResult(int ExitCode, string Stdout, string Stderr, TimeSpan? AfterCancel);

@@ -26,7 +26,48 @@ public class TrainCommandTests
         Assert.Contains("Did not converge in 50 epochs", result.Stdout);
         var logged = result.Stdout.Split('\n').Where(line => line.StartsWith("epoch: ")).Select(line => line.Split("    ")[0]);
         Assert.Equal(["epoch: 10", "epoch: 20", "epoch: 30", "epoch: 40", "epoch: 50", "epoch: 50"], logged);
-        Assert.Equal(100, result.Stdout.Split('\n').Count(line => line.StartsWith('[')));
+        Assert.Equal(25, result.Stdout.Split('\n').Count(line => line.StartsWith('[')));
+        Assert.EndsWith("\n... and 75 more", result.Stdout.TrimEnd());
+    }
+
+    [Fact]
+    public void At_most_25_predictions_are_printed_then_how_many_more()
+    {
+        var result = CliRunner.RunInProcess(["train", "--data", "linear", "--points", "100000", "--epochs", "1"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(25, result.Stdout.Split('\n').Count(line => line.StartsWith('[')));
+        Assert.EndsWith("\n... and 99,975 more", result.Stdout.TrimEnd());
+        Assert.Contains("(100,000 points)", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public void A_signal_stops_training_and_prints_where_it_stopped(string signal, int code)
+    {
+        var result = CliRunner.RunAndSignal(["train", "--epochs", "2000000000", "--target-loss", "0", "--log-every", "1000"], signal,
+            line => line.StartsWith("epoch: 2000", StringComparison.Ordinal));
+
+        Assert.Equal(code, result.ExitCode);
+        Assert.Matches(@"(?m)^Interrupted at epoch \d+ \(loss ", result.Stdout);
+        Assert.Contains("Test accuracy:", result.Stdout);
+        Assert.Equal(21, result.Stdout.Split('\n').Count(line => line.StartsWith('[')));
+        Assert.DoesNotContain("more", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void After_an_interruption_a_pass_over_a_large_data_set_is_skipped_and_said_so()
+    {
+        var result = CliRunner.RunInProcess(["train", "--data", "linear", "--points", "200000", "--hidden", "32,32", "--epochs", "2000000000"],
+            cancelAfter: TimeSpan.FromMilliseconds(300));
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("Interrupted at epoch", result.Stdout);
+        Assert.DoesNotContain("Test loss", result.Stdout);
+        Assert.Equal("interrupted: skipped the test loss and accuracy (a pass over 200,000 points takes as long as an epoch)", result.Stderr.Trim());
+        Assert.EndsWith("... and 199,975 more", result.Stdout.TrimEnd());
     }
 
     [Fact]

@@ -46,11 +46,11 @@ public sealed class FrameBuffer : IDisposable
         return true;
     }
 
-    /// <summary>Writes the frame as a PNG file atomically (creating its directory); returns the full path.</summary>
+    /// <summary>Writes the frame as a PNG file atomically (creating its directory), or to standard output for "-"; returns the full path.</summary>
     public string SavePng(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
+        var full = path == AtomicFile.StandardOutput ? path : Path.GetFullPath(path);
         _canvas.Flush();
         using var image = SKImage.FromBitmap(_bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100)

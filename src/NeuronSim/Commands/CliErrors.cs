@@ -19,6 +19,9 @@ public static class CliErrors
     /// <summary>Stopped by Ctrl+C (the conventional 128 + SIGINT).</summary>
     public const int Interrupted = 130;
 
+    /// <summary>Stopped by SIGTERM (128 + 15). Commands return <see cref="Interrupted"/>; <see cref="Interruption.ExitCode"/> picks this one.</summary>
+    public const int Terminated = 143;
+
     /// <summary>Prints "error: the loss became L at epoch N: training diverged (<paramref name="hint"/>)" on one line to standard error.</summary>
     public static void ReportDivergence(double loss, int epoch, string hint) =>
         Console.Error.WriteLine($"error: the loss became {loss.ToString("R", CultureInfo.InvariantCulture)} at epoch {epoch}: training diverged ({hint})");
@@ -28,6 +31,7 @@ public static class CliErrors
     {
         var (message, code) = exception switch
         {
+            OperationCanceledException => ("interrupted", Interrupted),
             CommandParseException or CommandRuntimeException or UsageException => (exception.Message, Usage),
             ArgumentException argument => (argument.Message, Usage),
             IOException or UnauthorizedAccessException => (exception.Message, Failed),

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Training;
 using Spectre.Console;
 
@@ -6,43 +8,70 @@ namespace NeuronSim.Commands;
 
 /// <summary>
 /// Trains a simulation to its end without a window and prints what the lab prints: the loss
-/// every N epochs, "Converge in N epoch!", then test loss, test accuracy and every prediction.
-/// A progress bar on a terminal, plain lines when the output is redirected.
+/// every N epochs, "Converge in N epoch!", then test loss, test accuracy and the predictions (at
+/// most <see cref="PredictionsShown"/> of them). A progress bar on a terminal, plain lines when the
+/// output is redirected. After Ctrl+C it prints what is cheap and says what it skipped.
 /// </summary>
 public static class HeadlessTraining
 {
-    /// <summary>Trains <paramref name="simulation"/> until it stops or is cancelled; returns the exit code.</summary>
-    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken)
+    /// <summary>The most predictions printed (all of the lab's 21 XOR points); the rest are counted ("... and 9,999,975 more").</summary>
+    public const int PredictionsShown = 25;
+
+    /// <summary>
+    /// After an interruption the test loss and accuracy (one forward pass over every point) are skipped
+    /// when that pass would take more than about this many multiply-adds (a few tenths of a second).
+    /// </summary>
+    public const long CheapForwardPass = 200_000_000;
+
+    /// <summary>Columns of a live line besides the description: bar (40), percentage, remaining time and the gaps.</summary>
+    private const int BarColumns = 60;
+
+    private static readonly TimeSpan BarRefresh = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Trains <paramref name="simulation"/> until it stops or is cancelled, printing to the console; returns the exit code.</summary>
+    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken) =>
+        Run(simulation, logEvery, cancellationToken, Console.Out, Terminal.Interactive ? AnsiConsole.Console : null);
+
+    /// <summary>
+    /// Trains <paramref name="simulation"/> until it stops or is cancelled; returns the exit code. The report goes to
+    /// <paramref name="output"/>; with a <paramref name="live"/> console the log lines and a progress bar go there.
+    /// </summary>
+    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken, TextWriter output, IAnsiConsole? live)
     {
-        var output = Console.Out;
         var options = simulation.Options;
-        output.WriteLine($"Training {simulation.Spec} on {simulation.Data.Name} ({simulation.Data.Count} points), lr {Format(options.LearningRate)}, "
+        output.WriteLine($"Training {simulation.Spec} on {simulation.Data.Name} ({Numbers.Count(simulation.Data.Count)} points), lr {Format(options.LearningRate)}, "
             + $"until loss < {Format(options.TargetLoss)} or {options.MaxEpochs} epochs");
-        if (!Terminal.Interactive)
+        if (live is null)
         {
             Train(simulation, logEvery, output.WriteLine, cancellationToken);
         }
         else
         {
-            AnsiConsole.Progress()
+            live.Progress()
+                .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(progress =>
                 {
-                    var task = progress.AddTask("training", maxValue: options.MaxEpochs);
-                    // Inside a live progress display, lines go through AnsiConsole so they print above the bar.
-                    Train(simulation, logEvery, line => AnsiConsole.WriteLine(line), cancellationToken, () =>
+                    var task = progress.AddTask(Describe(simulation, live), maxValue: options.MaxEpochs);
+                    // Inside a live progress display, lines go through the console so they print above the bar.
+                    Train(simulation, logEvery, live.WriteLine, cancellationToken, () =>
                     {
                         task.Value = simulation.Epoch;
-                        task.Description = $"loss {simulation.Loss:0.000000}";
+                        task.Description = Describe(simulation, live);
                     });
-                    task.Value = task.MaxValue;
+                    // The bar stays where training stopped: full only when it converged or used every epoch.
+                    task.Value = simulation.Status is TrainingStatus.Converged or TrainingStatus.MaxEpochsReached ? task.MaxValue : simulation.Epoch;
+                    task.Description = Describe(simulation, live);
+                    task.StopTask();
                 });
         }
         return Report(simulation, output, cancellationToken.IsCancellationRequested);
     }
 
-    private static void Train(TrainingSimulation simulation, int logEvery, Action<string> log, CancellationToken cancel, Action? onChunk = null)
+    private static void Train(TrainingSimulation simulation, int logEvery, Action<string> log, CancellationToken cancel, Action? refresh = null)
     {
+        var clock = Stopwatch.StartNew();
+        var next = BarRefresh;
         while (simulation.Status == TrainingStatus.Running && !cancel.IsCancellationRequested)
         {
             var status = simulation.Step();
@@ -50,8 +79,26 @@ public static class HeadlessTraining
             {
                 log(LogLine(simulation.Epoch, simulation.Loss));
             }
-            if (simulation.Epoch % 256 == 0) onChunk?.Invoke();
+            if (refresh is not null && clock.Elapsed >= next)
+            {
+                refresh();
+                next = clock.Elapsed + BarRefresh;
+            }
         }
+    }
+
+    /// <summary>The live line's description: "epoch 1200  loss 0.2489" or how training ended, fitted to the terminal.</summary>
+    private static string Describe(TrainingSimulation simulation, IAnsiConsole console)
+    {
+        var state = simulation.Status switch
+        {
+            TrainingStatus.Converged => "converged",
+            TrainingStatus.Diverged => "diverged",
+            TrainingStatus.MaxEpochsReached => "epoch limit",
+            _ => "epoch",
+        };
+        var text = $"{state} {Numbers.Count(simulation.Epoch)}  loss {Numbers.Compact(simulation.Loss)}";
+        return Markup.Escape(Terminal.Fit(text, Terminal.Room(console, BarColumns)));
     }
 
     private static int Report(TrainingSimulation simulation, TextWriter output, bool interrupted)
@@ -72,21 +119,47 @@ public static class HeadlessTraining
                 break;
         }
         output.WriteLine(LogLine(simulation.Epoch, simulation.Loss));
-        var (loss, accuracy) = simulation.Evaluate();
-        var predictions = simulation.PredictTraining();
         output.WriteLine();
-        output.WriteLine($"Test loss:      {Format(loss)}");
-        output.WriteLine($"Test accuracy:  {(accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture)}%");
-        output.WriteLine("prediction:");
-        for (var k = 0; k < predictions.Length; k++)
+        if (interrupted && ForwardPassCost(simulation) > CheapForwardPass)
         {
-            output.WriteLine($"[{predictions[k].ToString("0.00000000e+00", CultureInfo.InvariantCulture)}]  label {simulation.Data.Labels[k]}");
+            Console.Error.WriteLine($"interrupted: skipped the test loss and accuracy (a pass over {Numbers.Count(simulation.Data.Count)} points takes as long as an epoch)");
         }
+        else
+        {
+            var (loss, accuracy) = simulation.Evaluate();
+            output.WriteLine($"Test loss:      {Format(loss)}");
+            output.WriteLine($"Test accuracy:  {Numbers.Percent(accuracy)}");
+        }
+        WritePredictions(simulation, output);
         return interrupted ? CliErrors.Interrupted : CliErrors.Ok;
+    }
+
+    /// <summary>The lab's "prediction:" list for the first <see cref="PredictionsShown"/> points, then how many more there are.</summary>
+    private static void WritePredictions(TrainingSimulation simulation, TextWriter output)
+    {
+        var data = simulation.Data;
+        var shown = Math.Min(PredictionsShown, data.Count);
+        var predictions = new double[shown];
+        simulation.Predict(data.X0.AsSpan(0, shown), data.X1.AsSpan(0, shown), predictions);
+        output.WriteLine("prediction:");
+        for (var k = 0; k < shown; k++)
+        {
+            output.WriteLine($"[{predictions[k].ToString("0.00000000e+00", CultureInfo.InvariantCulture)}]  label {data.Labels[k]}");
+        }
+        if (data.Count > shown) output.WriteLine($"... and {Numbers.Count(data.Count - shown)} more");
+    }
+
+    /// <summary>Multiply-adds of one forward pass over every training point.</summary>
+    private static long ForwardPassCost(TrainingSimulation simulation)
+    {
+        var sizes = simulation.Spec.LayerSizes;
+        long perPoint = 0;
+        for (var layer = 1; layer < sizes.Length; layer++) perPoint += (long)sizes[layer - 1] * sizes[layer];
+        return perPoint * simulation.Data.Count;
     }
 
     /// <summary>The lab's log line: "epoch: 1000    loss: 0.014642580065354419".</summary>
     public static string LogLine(int epoch, double loss) => $"epoch: {epoch}    loss: {Format(loss)}";
 
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Format(double value) => Numbers.RoundTrip(value);
 }
