@@ -26,7 +26,7 @@ public class CommandLineTests
     [InlineData("unknown option '--lr' before the command", "--lr", "1", "train")]
     [InlineData("--out: expected a file name, got ''", "snapshot", "--out", "")]
     [InlineData("--out: expected a file name, got ''", "watch", "--out=")]
-    [InlineData("--jobs: expected a whole number, got 'abc'", "experiment", "--jobs", "abc")]
+    [InlineData("--jobs takes a whole number of at least 1, got 'abc'", "experiment", "--jobs", "abc")]
     [InlineData("--seconds: expected a finite number, got 'Infinity'", "bench", "--seconds", "Infinity")]
     [InlineData("--log-every: expected a whole number, got '\\u000a'", "train", "--log-every", "\n")]
     public void A_bad_command_line_is_one_line_naming_the_option_and_the_form_with_exit_2(string expected, params string[] args)
@@ -40,8 +40,8 @@ public class CommandLineTests
     }
 
     [Theory]
-    [InlineData("--lr", "-0.5", "the learning rate must be a positive number, got -0.5")]
-    [InlineData("--lr=-1e-3", null, "the learning rate must be a positive number, got -0.001")]
+    [InlineData("--lr", "-0.5", "--lr must be a positive number, got -0.5")]
+    [InlineData("--lr=-1e-3", null, "--lr must be a positive number, got -0.001")]
     [InlineData("--seed", "-7", null)]
     public void Values_that_start_with_a_dash_are_read_as_values(string option, string? value, string? error)
     {

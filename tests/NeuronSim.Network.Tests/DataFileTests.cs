@@ -113,7 +113,7 @@ public sealed class DataFileTests : IDisposable
     {
         var missing = Path.Combine(_directory, "nothing.csv");
         Assert.Equal($"{missing}: no such file", Refusal(missing));
-        Assert.Equal($"{_directory}: not a regular file (a directory)", Refusal(_directory));
+        Assert.Equal($"{_directory}: is a directory", Refusal(_directory));
         var underFile = Path.Combine(Write("0,0,0\n"), "x.csv");
         Assert.Equal($"{underFile}: no such file", Refusal(underFile));
     }
@@ -122,14 +122,14 @@ public sealed class DataFileTests : IDisposable
     public async Task Devices_and_fifos_are_refused_before_they_are_opened()
     {
         if (!OperatingSystem.IsLinux()) return;
-        Assert.Equal("/dev/zero: not a regular file (a character device)", Refusal("/dev/zero"));
+        Assert.Equal("/dev/zero: is a character device, not a regular file", Refusal("/dev/zero"));
         var fifo = Path.Combine(_directory, "pipe.csv");
         using (var mkfifo = Process.Start("mkfifo", fifo)) mkfifo.WaitForExit();
         // Opening a FIFO with no writer blocks forever: the read must not even try.
         var read = Task.Run(() => Refusal(fifo));
         var first = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(30)));
         Assert.True(first == read, "reading a FIFO hung");
-        Assert.Equal($"{fifo}: not a regular file (a FIFO)", await read);
+        Assert.Equal($"{fifo}: is a FIFO, not a regular file", await read);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public static class BoundedFile
     /// <exception cref="IOException">The file is missing, a directory, unreadable or larger than <paramref name="maxBytes"/>; the message says which (without the path).</exception>
     public static string ReadText(string path, int maxBytes)
     {
-        if (Directory.Exists(path)) throw new IOException("is a directory");
-        if (!File.Exists(path)) throw new IOException("no such file");
+        // A FIFO or a device is refused before it is opened; the non-blocking open below guards the race.
+        if (NeuronSim.Network.Storage.FileKinds.ReadRefusal(path, out _) is { } refusal) throw new IOException(refusal);
         using var stream = Open(path);
         var buffer = new byte[Math.Min(maxBytes + 1, 64 * 1024)];
         using var content = new MemoryStream();

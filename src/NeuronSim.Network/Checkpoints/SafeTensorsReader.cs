@@ -18,13 +18,9 @@ public static class SafeTensorsReader
     /// <exception cref="CheckpointException">The file is missing, unreadable or not a valid safetensors file.</exception>
     public static TensorSet Read(string path)
     {
-        if (Directory.Exists(path)) throw new CheckpointException(path, "is a directory, not a checkpoint file");
-        var info = new FileInfo(path);
-        if (!info.Exists) throw new CheckpointException(path, "no such file");
-        // A FIFO or a device reports 0 bytes: refusing every 0-byte file before opening it means
-        // nothing here waits for a writer that never comes.
-        if (info.Length == 0) throw new CheckpointException(path, "is empty or not a regular file (0 bytes)");
-        if (info.Length > Array.MaxLength) throw new CheckpointException(path, $"is too large for a checkpoint ({Numbers.Count(info.Length)} bytes)");
+        if (Storage.FileKinds.ReadRefusal(path, out var size) is { } refusal) throw new CheckpointException(path, refusal);
+        if (size == 0) throw new CheckpointException(path, "is empty (0 bytes)");
+        if (size > Array.MaxLength) throw new CheckpointException(path, $"is too large for a checkpoint ({Numbers.Count(size)} bytes)");
         byte[] bytes;
         try
         {

@@ -30,7 +30,7 @@ public static class DataFile
     /// <exception cref="DataFileException">The file is refused; the message is <c>file:line: reason</c> (or <c>file: reason</c>).</exception>
     public static DataSet Read(string path)
     {
-        if (FileKind.Refusal(path, out var size) is { } refusal) throw new DataFileException(path, null, refusal);
+        if (Storage.FileKinds.ReadRefusal(path, out var size) is { } refusal) throw new DataFileException(path, null, refusal);
         if (size > MaxBytes) throw new DataFileException(path, null, $"larger than {MaxBytes / (1024 * 1024)} MiB");
         FileStream stream;
         try

@@ -65,6 +65,44 @@ public static class FileKinds
         return info.Exists ? FileKind.Regular : FileKind.Missing;
     }
 
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be read as an input file, or null when it is a regular file
+    /// (links followed): "no such file", "is a directory", "is a FIFO, not a regular file", ... Checked
+    /// without opening it, since opening a FIFO blocks until a writer comes and a device such as
+    /// /dev/zero never ends. <paramref name="size"/> is the file's size in bytes when it is readable.
+    /// </summary>
+    public static string? ReadRefusal(string path, out long size)
+    {
+        size = 0;
+        var kind = Of(path);
+        switch (kind)
+        {
+            case FileKind.Regular:
+                try
+                {
+                    size = new FileInfo(path).Length;
+                    return null;
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    return "cannot be read: " + error.Message;
+                }
+            case FileKind.Missing: return "no such file";
+            case FileKind.Directory: return "is a directory";
+            case FileKind.Unknown: return "cannot be read (permission denied?)";
+            default: return $"is {Article(kind)}, not a regular file";
+        }
+    }
+
+    private static string Article(FileKind kind) => kind switch
+    {
+        FileKind.Fifo => "a FIFO",
+        FileKind.CharacterDevice => "a character device",
+        FileKind.BlockDevice => "a block device",
+        FileKind.Socket => "a socket",
+        _ => "a symbolic link",
+    };
+
     /// <summary>Whether <paramref name="kind"/> is something a write must go straight into instead of replacing it.</summary>
     public static bool IsSpecial(FileKind kind) => kind is FileKind.Fifo or FileKind.CharacterDevice or FileKind.BlockDevice or FileKind.Socket;
 
