@@ -23,7 +23,7 @@ public partial class TrainProgressTests
     {
         var (code, lines) = Train(new TrainSettings(), width: 100, cancelAfter: null);
 
-        Assert.Equal(CliErrors.Ok, code);
+        Assert.Equal(CliErrors.Success, code);
         Assert.Matches(@"^converged [\d,]+  loss \S+ .*100% ", lines.Last(line => line.Contains('%')));
     }
 

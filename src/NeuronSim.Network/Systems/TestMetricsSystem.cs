@@ -18,16 +18,8 @@ public sealed class TestMetricsSystem(World world, FeatureSet features) : BaseSy
     public override void Update(in TrainingContext context)
     {
         if (context.Test is not { } test || !context.Schedule.EndsEpoch) return;
-        var n = test.Count;
-        if (_output.Length != n) (_output, _logit) = (new double[n], new double[n]);
-        _predictor.Predict(context.Topology, test.X0, test.X1, _output, _logit);
-        context.TestLoss = context.LossFunction.Sum(_output, _logit, test.Labels) / n;
-        var correct = 0;
-        for (var k = 0; k < n; k++)
-        {
-            if (Classification.IsCorrect(_output[k], test.Labels[k])) correct++;
-        }
-        context.TestAccuracy = (double)correct / n;
+        if (_output.Length != test.Count) (_output, _logit) = (new double[test.Count], new double[test.Count]);
+        (context.TestLoss, context.TestAccuracy) = _predictor.Measure(context.Topology, test, context.LossFunction, _output, _logit);
         context.TestLossHistory.Add(context.TestLoss);
     }
 }

@@ -43,6 +43,19 @@ public sealed class Predictor(FeatureSet features)
         if (!logit.IsEmpty) _logit.AsSpan(0, n).CopyTo(logit);
     }
 
+    /// <summary>The data loss (of <paramref name="loss"/>) and accuracy of the network on <paramref name="data"/>; <paramref name="output"/> and <paramref name="logit"/> are scratch of at least its size.</summary>
+    public (double Loss, double Accuracy) Measure(NetworkTopology topology, DataSet data, LossDefinition loss, double[] output, double[] logit)
+    {
+        var n = data.Count;
+        Predict(topology, data.X0, data.X1, output.AsSpan(0, n), logit.AsSpan(0, n));
+        var correct = 0;
+        for (var k = 0; k < n; k++)
+        {
+            if (Classification.IsCorrect(output[k], data.Labels[k])) correct++;
+        }
+        return (loss.Sum(output.AsSpan(0, n), logit.AsSpan(0, n), data.Labels) / n, (double)correct / n);
+    }
+
     /// <summary>Every neuron's activation, layer by layer (input first), for the one input point (<paramref name="x0"/>, <paramref name="x1"/>).</summary>
     public double[][] Activations(NetworkTopology topology, double x0, double x1)
     {

@@ -53,6 +53,16 @@ public sealed record TrainingOptions
         Optimizer.Validate();
     }
 
+    /// <summary>"adam (beta1 0.9, beta2 0.999, eps 1e-08), lr 0.01, mse loss, batches of 7, l2 0.01": what trains the network.</summary>
+    public override string ToString()
+    {
+        var text = $"{Systems.Optimizers.Describe(Optimizer)}, lr {Formatting.Numbers.Compact(LearningRate)}, {Losses.Of(Loss).Name} loss, "
+            + (BatchSize == 0 ? "full batch" : $"batches of {BatchSize} (shuffle seed {ShuffleSeed})");
+        if (L2 > 0) text += $", l2 {Formatting.Numbers.Compact(L2)}";
+        if (L1 > 0) text += $", l1 {Formatting.Numbers.Compact(L1)}";
+        return text;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when the batch size does not fit a data set of <paramref name="points"/> points.</summary>
     public void ValidateFor(int points)
     {

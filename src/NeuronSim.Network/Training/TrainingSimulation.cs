@@ -156,6 +156,10 @@ public sealed class TrainingSimulation : IDisposable
         }
     }
 
+    /// <summary>The data loss and accuracy of the network as it is on <paramref name="points"/> (a test set), without touching the world's state.</summary>
+    public (double Loss, double Accuracy) Measure(DataSet points) =>
+        _predictor.Measure(Topology, points, Context.LossFunction, new double[points.Count], new double[points.Count]);
+
     /// <summary>The network's output for each training point (forward pass, no weight changes).</summary>
     public double[] PredictTraining()
     {

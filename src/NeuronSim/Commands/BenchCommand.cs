@@ -65,7 +65,7 @@ public sealed class BenchCommand : Command<BenchSettings>
             if (!settings.Csv) MeasureFramesAndMemory(forPeople, frames, memory, cancellationToken);
             if (settings.Csv) Console.Write(table.Csv(results));
             if (settings.Json) Console.WriteLine(table.Json(results, KernelSelection.Describe(), new { frames, memory }));
-            return CliErrors.Ok;
+            return CliErrors.Success;
         }
         finally
         {

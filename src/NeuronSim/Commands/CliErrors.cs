@@ -8,7 +8,7 @@ namespace NeuronSim.Commands;
 public static class CliErrors
 {
     /// <summary>The command did what it was asked.</summary>
-    public const int Ok = 0;
+    public const int Success = 0;
 
     /// <summary>The command ran but failed (for example the loss diverged, or a file could not be written).</summary>
     public const int Failed = 1;
@@ -34,6 +34,7 @@ public static class CliErrors
             OperationCanceledException => ("interrupted", Interrupted),
             CommandParseException or CommandRuntimeException or UsageException => (exception.Message, Usage),
             ArgumentException argument => (argument.Message, Usage),
+            Network.Checkpoints.CheckpointException or Network.Data.DataFileException => (exception.Message, Usage),
             IOException or UnauthorizedAccessException => (exception.Message, Failed),
             _ => ($"{exception.GetType().Name}: {exception.Message}", Failed),
         };

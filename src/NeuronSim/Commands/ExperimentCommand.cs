@@ -45,7 +45,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
             Console.Error.WriteLine($"interrupted: {outcome.Results.Count} of {total} runs finished and saved; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
             return CliErrors.Interrupted;
         }
-        return CliErrors.Ok;
+        return CliErrors.Success;
     }
 
     /// <summary>

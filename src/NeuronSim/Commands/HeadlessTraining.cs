@@ -29,21 +29,24 @@ public static class HeadlessTraining
     private static readonly TimeSpan BarRefresh = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Trains <paramref name="simulation"/> until it stops or is cancelled, printing to the console; returns the exit code.</summary>
-    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken) =>
-        Run(simulation, logEvery, cancellationToken, Console.Out, Terminal.Interactive ? AnsiConsole.Console : null);
+    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken, Action<TrainingSimulation>? afterEpoch = null) =>
+        Run(simulation, logEvery, cancellationToken, Console.Out, Terminal.Interactive ? AnsiConsole.Console : null, afterEpoch);
 
     /// <summary>
     /// Trains <paramref name="simulation"/> until it stops or is cancelled; returns the exit code. The report goes to
     /// <paramref name="output"/>; with a <paramref name="live"/> console the log lines and a progress bar go there.
     /// </summary>
-    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken, TextWriter output, IAnsiConsole? live)
+    public static int Run(TrainingSimulation simulation, int logEvery, CancellationToken cancellationToken, TextWriter output, IAnsiConsole? live,
+        Action<TrainingSimulation>? afterEpoch = null)
     {
         var options = simulation.Options;
-        output.WriteLine($"Training {simulation.Spec} on {simulation.Data.Name} ({Numbers.Count(simulation.Data.Count)} points), lr {Format(options.LearningRate)}, "
-            + $"until loss < {Format(options.TargetLoss)} or {options.MaxEpochs} epochs");
+        var held = simulation.Test is { } test ? $", {Numbers.Count(test.Count)} more held out for testing" : "";
+        output.WriteLine($"Training {simulation.Spec} on {simulation.Data.Name} ({Numbers.Count(simulation.Data.Count)} points{held}), {options}, "
+            + $"until loss < {Format(options.TargetLoss)} or {options.MaxEpochs} epochs"
+            + (simulation.Epoch > 0 ? $", continuing from epoch {simulation.Epoch}" : ""));
         if (live is null)
         {
-            Train(simulation, logEvery, output.WriteLine, cancellationToken);
+            Train(simulation, logEvery, output.WriteLine, cancellationToken, afterEpoch);
         }
         else
         {
@@ -54,7 +57,7 @@ public static class HeadlessTraining
                 {
                     var task = progress.AddTask(Describe(simulation, live), maxValue: options.MaxEpochs);
                     // Inside a live progress display, lines go through the console so they print above the bar.
-                    Train(simulation, logEvery, live.WriteLine, cancellationToken, () =>
+                    Train(simulation, logEvery, live.WriteLine, cancellationToken, afterEpoch, () =>
                     {
                         task.Value = simulation.Epoch;
                         task.Description = Describe(simulation, live);
@@ -68,23 +71,24 @@ public static class HeadlessTraining
         return Report(simulation, output, cancellationToken.IsCancellationRequested);
     }
 
-    private static void Train(TrainingSimulation simulation, int logEvery, Action<string> log, CancellationToken cancel, Action? refresh = null)
+    private static void Train(TrainingSimulation simulation, int logEvery, Action<string> log, CancellationToken cancel,
+        Action<TrainingSimulation>? afterEpoch, Action? refresh = null)
     {
         var clock = Stopwatch.StartNew();
         var next = BarRefresh;
-        while (simulation.Status == TrainingStatus.Running && !cancel.IsCancellationRequested)
+        simulation.Step(int.MaxValue, cancel, _ =>
         {
-            var status = simulation.Step();
-            if (logEvery > 0 && simulation.Epoch % logEvery == 0 && status != TrainingStatus.Diverged)
+            if (logEvery > 0 && simulation.Epoch % logEvery == 0 && simulation.Status != TrainingStatus.Diverged)
             {
-                log(LogLine(simulation.Epoch, simulation.Loss));
+                log(LogLine(simulation));
             }
+            afterEpoch?.Invoke(simulation);
             if (refresh is not null && clock.Elapsed >= next)
             {
                 refresh();
                 next = clock.Elapsed + BarRefresh;
             }
-        }
+        });
     }
 
     /// <summary>The live line's description: "epoch 1200  loss 0.2489" or how training ended, fitted to the terminal.</summary>
@@ -118,26 +122,35 @@ public static class HeadlessTraining
                 output.WriteLine($"Did not converge in {simulation.Epoch} epochs (loss {Format(simulation.Loss)} >= target {Format(simulation.Options.TargetLoss)})");
                 break;
         }
-        output.WriteLine(LogLine(simulation.Epoch, simulation.Loss));
+        output.WriteLine(LogLine(simulation));
         output.WriteLine();
         if (interrupted && ForwardPassCost(simulation) > CheapForwardPass)
         {
             Console.Error.WriteLine($"interrupted: skipped the test loss and accuracy (a pass over {Numbers.Count(simulation.Data.Count)} points takes as long as an epoch)");
         }
+        else if (simulation.Test is { } test)
+        {
+            var (trainLoss, trainAccuracy) = simulation.Evaluate();
+            var (testLoss, testAccuracy) = simulation.Measure(test);
+            output.WriteLine($"Train loss:     {Format(trainLoss)}");
+            output.WriteLine($"Train accuracy: {Numbers.Percent(trainAccuracy)}");
+            output.WriteLine($"Test loss:      {Format(testLoss)}");
+            output.WriteLine($"Test accuracy:  {Numbers.Percent(testAccuracy)}   ({Numbers.Count(test.Count)} held-out points)");
+        }
         else
         {
             var (loss, accuracy) = simulation.Evaluate();
             output.WriteLine($"Test loss:      {Format(loss)}");
-            output.WriteLine($"Test accuracy:  {Numbers.Percent(accuracy)}");
+            output.WriteLine($"Test accuracy:  {Numbers.Percent(accuracy)}   (the test set is the training set: --test-ratio 0, the lab's way)");
         }
         WritePredictions(simulation, output);
-        return interrupted ? CliErrors.Interrupted : CliErrors.Ok;
+        return interrupted ? CliErrors.Interrupted : CliErrors.Success;
     }
 
     /// <summary>The lab's "prediction:" list for the first <see cref="PredictionsShown"/> points, then how many more there are.</summary>
     private static void WritePredictions(TrainingSimulation simulation, TextWriter output)
     {
-        var data = simulation.Data;
+        var data = simulation.Test ?? simulation.Data;
         var shown = Math.Min(PredictionsShown, data.Count);
         var predictions = new double[shown];
         simulation.Predict(data.X0.AsSpan(0, shown), data.X1.AsSpan(0, shown), predictions);
@@ -160,6 +173,10 @@ public static class HeadlessTraining
 
     /// <summary>The lab's log line: "epoch: 1000    loss: 0.014642580065354419".</summary>
     public static string LogLine(int epoch, double loss) => $"epoch: {epoch}    loss: {Format(loss)}";
+
+    /// <summary>The lab's log line for the simulation as it stands; with regularization the penalty follows, apart from the data loss.</summary>
+    public static string LogLine(TrainingSimulation simulation) => LogLine(simulation.Epoch, simulation.Loss)
+        + (simulation.Options.Regularized ? $"    penalty: {Format(simulation.Context.Penalty)}" : "");
 
     private static string Format(double value) => Numbers.RoundTrip(value);
 }

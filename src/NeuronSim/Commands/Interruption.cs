@@ -60,7 +60,7 @@ public sealed class Interruption : IDisposable
     }
 
     /// <summary>The process exit code for a command that returned <paramref name="code"/>: 130 or 143 once a signal came (unless the command failed).</summary>
-    public int ExitCode(int code) => Signal is { } signal && code is CliErrors.Ok or CliErrors.Interrupted ? CodeOf(signal) : code;
+    public int ExitCode(int code) => Signal is { } signal && code is CliErrors.Success or CliErrors.Interrupted ? CodeOf(signal) : code;
 
     /// <summary>128 + the signal number: 130 for SIGINT, 143 for SIGTERM.</summary>
     public static int CodeOf(PosixSignal signal) => signal == PosixSignal.SIGTERM ? CliErrors.Terminated : CliErrors.Interrupted;

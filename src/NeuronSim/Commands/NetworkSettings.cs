@@ -158,6 +158,11 @@ public class NetworkSettings : CommandSettings
     [DefaultValue(0.005)]
     public double TargetLoss { get; init; } = 0.005;
 
+    /// <summary>A checkpoint to continue.</summary>
+    [CommandOption("--load <FILE>")]
+    [Description("Continue the run saved in FILE (a .safetensors checkpoint NeuronSim saved, or a PyTorch nn.Sequential state_dict saved with safetensors): its network, settings, data, epoch and optimizer state; options given here override the settings, and one that contradicts the network is an error.")]
+    public string? Load { get; init; }
+
     /// <summary>Seed of the initial weights.</summary>
     [CommandOption("--seed <N>")]
     [Description("Seed of the N(0,1) initial weights. Default: 1.")]

@@ -64,6 +64,6 @@ public sealed class SnapshotCommand : Command<SnapshotSettings>
             CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "the frame was still written");
             return CliErrors.Failed;
         }
-        return CliErrors.Ok;
+        return CliErrors.Success;
     }
 }

@@ -13,9 +13,26 @@ public sealed class TrainSettings : NetworkSettings
     [System.ComponentModel.DefaultValue(100)]
     public int LogEvery { get; init; } = 100;
 
+    /// <summary>Where to save the network.</summary>
+    [CommandOption("--save <FILE>")]
+    [System.ComponentModel.Description("Save the run to FILE (safetensors, loadable by PyTorch and by --load) when training ends, written atomically.")]
+    public string? Save { get; init; }
+
+    /// <summary>Save interval.</summary>
+    [CommandOption("--save-every <N>")]
+    [System.ComponentModel.Description("With --save, also save every N epochs (0: only at the end). Default: 0.")]
+    [System.ComponentModel.DefaultValue(0)]
+    public int SaveEvery { get; init; }
+
     /// <inheritdoc />
-    public override ValidationResult Validate() =>
-        LogEvery < 0 ? ValidationResult.Error($"--log-every must be 0 or more, got {LogEvery}") : base.Validate();
+    public override ValidationResult Validate()
+    {
+        if (LogEvery < 0) return ValidationResult.Error($"--log-every must be 0 or more, got {LogEvery}");
+        if (SaveEvery < 0) return ValidationResult.Error($"--save-every must be 0 or more, got {SaveEvery}");
+        if (SaveEvery > 0 && Save is null) return ValidationResult.Error("--save-every needs --save FILE");
+        if (Save is "") return ValidationResult.Error("--save: expected a file name, got ''");
+        return base.Validate();
+    }
 }
 
 /// <summary><c>neuronsim train</c>: headless training that prints what the lab prints.</summary>
@@ -24,8 +41,24 @@ public sealed class TrainCommand : Command<TrainSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        using var simulation = settings.Load is { } load
+            ? CheckpointLoading.Continue(load, settings, context.Arguments)
+            : Create(settings);
+        Action<TrainingSimulation>? saveEvery = settings is { Save: { } every, SaveEvery: > 0 }
+            ? s => { if (s.Epoch % settings.SaveEvery == 0) CheckpointLoading.Save(s, settings, every); }
+            : null;
+        var code = HeadlessTraining.Run(simulation, settings.LogEvery, cancellationToken, saveEvery);
+        if (settings.Save is { } path && code != CliErrors.Failed)
+        {
+            CheckpointLoading.Save(simulation, settings, path);
+            Console.WriteLine($"Saved epoch {simulation.Epoch} to {path}");
+        }
+        return code;
+    }
+
+    private static TrainingSimulation Create(NetworkSettings settings)
+    {
         var split = settings.ToSplit();
-        using var simulation = new TrainingSimulation(settings.ToSpec(), split.Train, settings.ToOptions(), split.TestIsTraining ? null : split.Test);
-        return HeadlessTraining.Run(simulation, settings.LogEvery, cancellationToken);
+        return new TrainingSimulation(settings.ToSpec(), split.Train, settings.ToOptions(), split.TestIsTraining ? null : split.Test);
     }
 }

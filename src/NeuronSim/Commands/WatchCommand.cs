@@ -68,7 +68,7 @@ public sealed class WatchCommand : Command<WatchSettings>
         Console.WriteLine($"quit at epoch {simulation.Epoch}: loss {Format(simulation.Loss)}, accuracy "
             + (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
             + (controller.ConvergedAt is int at ? $", converged at epoch {at}" : ""));
-        return CliErrors.Ok;
+        return CliErrors.Success;
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class WatchCommand : Command<WatchSettings>
     private static int Headless(WatchController controller, FrameRenderer renderer, WatchSettings settings, string error, CancellationToken cancellationToken)
     {
         Console.Error.WriteLine($"error: {error}");
-        var code = CliErrors.Ok;
+        var code = CliErrors.Success;
         if (!settings.Paused)
         {
             Console.Error.WriteLine("no window: training headless instead, with the lab's output");
@@ -88,7 +88,7 @@ public sealed class WatchCommand : Command<WatchSettings>
         renderer.Render(frame, controller.Simulation, controller.View);
         var path = frame.SavePng(settings.Out);
         Console.Error.WriteLine($"wrote the frame the window would show (epoch {controller.Simulation.Epoch}) headless instead: {path}");
-        return code == CliErrors.Ok ? NoWindow : code;
+        return code == CliErrors.Success ? NoWindow : code;
     }
 
     private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);

@@ -52,7 +52,7 @@ public static class Optimizers
         return details.Length == 0 ? row.Name : $"{row.Name} ({details})";
     }
 
-    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    private static string Text(double value) => Formatting.Numbers.Compact(value);
 
     /// <summary>Adds a zeroed <typeparamref name="T"/> to every weight and bias entity that lacks one (moving them to new archetypes).</summary>
     private static void AddToParameters<T>(World world) where T : struct
