@@ -57,7 +57,15 @@ public static class CheckpointLoading
             if (mine != theirs) throw new ArgumentException($"{option} {mine} contradicts {path}, whose network has {theirs}: leave {option} out to continue that network");
         }
 
-        var saved = TrainingCheckpoint.Options(checkpoint);
+        TrainingOptions? saved;
+        try
+        {
+            saved = TrainingCheckpoint.Options(checkpoint);
+        }
+        catch (ArgumentException error)
+        {
+            throw new ArgumentException($"{path}: {error.Message}");
+        }
         var options = saved is null ? settings.ToOptions() : Merge(saved, settings.ToOptions(), Given);
         var split = DataFor(checkpoint, settings, Given);
         options.ValidateFor(split.Train.Count);
@@ -66,10 +74,10 @@ public static class CheckpointLoading
         {
             TrainingCheckpoint.Restore(checkpoint, simulation);
         }
-        catch
+        catch (ArgumentException error)
         {
             simulation.Dispose();
-            throw;
+            throw new ArgumentException($"{path}: {error.Message}");
         }
         return simulation;
     }
