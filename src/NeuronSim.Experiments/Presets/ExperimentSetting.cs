@@ -99,7 +99,7 @@ public sealed record ExperimentSetting
         }
     }
 
-    /// <summary>The hyper-parameters this setting's optimizer reads (as the optimizer table lists them), with their values and defaults.</summary>
+    /// <summary>The hyper-parameters this setting's optimizer reads, in the optimizer table's order, with their values and defaults.</summary>
     [JsonIgnore]
     public IReadOnlyList<(string Name, double Value, double Default)> OptimizerParameters
     {
@@ -112,7 +112,8 @@ public sealed record ExperimentSetting
                     ("momentum", Optimizer.Momentum, defaults.Momentum), ("beta1", Optimizer.Beta1, defaults.Beta1), ("beta2", Optimizer.Beta2, defaults.Beta2),
                     ("eps", Optimizer.Eps, defaults.Eps), ("alpha", Optimizer.Alpha, defaults.Alpha),
                 }
-                .Where(p => reads.Contains(p.Name + " ", StringComparison.Ordinal)).ToArray();
+                .Where(p => reads.Contains(p.Name + " ", StringComparison.Ordinal))
+                .OrderBy(p => reads.IndexOf(p.Name + " ", StringComparison.Ordinal)).ToArray();
         }
     }
 
