@@ -49,11 +49,6 @@ public static class SettingReader
             Eps = Number(element, "eps", path, file) ?? defaults.Eps,
             Alpha = Number(element, "alpha", path, file) ?? defaults.Alpha,
         };
-        var reads = Optimizers.Of(optimizerKind).Settings(defaults);
-        foreach (var field in SettingFields.OptimizerNumbers.Where(f => element.TryGetProperty(f, out _) && !reads.Contains(f + " ", StringComparison.Ordinal)))
-        {
-            throw new PresetException(file, $"{path}.{field}", $"the optimizer {Optimizers.Of(optimizerKind).Name} does not use it (set \"optimizer\" to one that does, or leave it out)");
-        }
         var batchSize = 0;
         if (element.TryGetProperty("batch_size", out var batch))
         {
@@ -81,6 +76,11 @@ public static class SettingReader
             BatchSize = batchSize,
         };
         setting = setting with { Label = label?.Trim() ?? setting.Summary };
+        var reads = setting.OptimizerParameters.Select(p => p.Name).ToList();
+        foreach (var field in SettingFields.OptimizerNumbers.Where(f => element.TryGetProperty(f, out _) && !reads.Contains(f)))
+        {
+            throw new PresetException(file, $"{path}.{field}", $"the optimizer {Optimizers.Of(optimizerKind).Name} does not use it (set \"optimizer\" to one that does, or leave it out)");
+        }
         if (element.TryGetProperty("leak", out _) && !setting.UsesLeak) throw new PresetException(file, $"{path}.leak", "no layer is leaky-relu, so the leak would do nothing (leave it out)");
         if (setting.Problem() is { } problem)
         {

@@ -17,6 +17,7 @@ public static class Discussion
         var plan = table.Plan;
         var lines = plan.Seeds == 1 ? OneSeed(rows, plan) : SeveralSeeds(rows, experiment);
         if (plan.Seeds == 1) lines.AddRange(Identical(rows));
+        if (EndedAbove(rows, plan) is { } above) lines.Add(above);
         if (StepsLine(rows, experiment, dataSet, plan) is { } steps) lines.Add(steps);
         return $"What the runs on {dataSet} did:\n\n" + string.Join("\n", lines.Select(line => "- " + line));
     }
@@ -80,6 +81,20 @@ public static class Discussion
             lines.Add($"**{setting.Label}**: " + string.Join("; ", parts) + ".");
         }
         return lines;
+    }
+
+    /// <summary>
+    /// Converged runs whose final network's loss on every point is not below the target: with
+    /// mini-batches an epoch's loss is the mean over its batches, each measured before its own step,
+    /// so the last epoch's mean can pass the target while the network it leaves does not.
+    /// </summary>
+    private static string? EndedAbove(List<ResultsRow> rows, ExperimentPlan plan)
+    {
+        var above = rows.Where(r => r.Result!.Converged && !(r.Result.TestLoss < plan.TargetLoss)).ToList();
+        if (above.Count == 0) return null;
+        return "**Converged by the epoch's mean, not at the end**: "
+            + string.Join(", ", above.Select(r => $"{r.Setting.Label}{(plan.Seeds > 1 ? $" seed {r.Run.Seed}" : "")} (epoch mean {Numbers.Compact(r.Result!.FinalLoss)}, final network {Numbers.Compact(r.Result.TestLoss)} on every point, {Numbers.Percent(r.Result.Accuracy)} accuracy)"))
+            + ". With mini-batches an epoch's loss is the mean over its batches, each taken before its own step; the network the last step leaves can be worse.";
     }
 
     /// <summary>Settings whose runs ended exactly alike (same epochs, same final loss to the last bit), e.g. a batch clamped to the full data.</summary>

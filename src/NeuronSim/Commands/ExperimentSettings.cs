@@ -46,7 +46,7 @@ public sealed class ExperimentSettings : CommandSettings
 
     /// <summary>Convergence threshold.</summary>
     [CommandOption("--target-loss <LOSS>")]
-    [Description("A run has converged when its MSE loss falls below this. Default: 0.005.")]
+    [Description("A run has converged when its loss (MSE, or the loss its preset names) falls below this. Default: 0.005.")]
     [DefaultValue(0.005)]
     public double TargetLoss { get; init; } = 0.005;
 
