@@ -4,7 +4,8 @@ namespace NeuronSim.Cli.Tests;
 
 public class ExperimentCommandTests
 {
-    private static readonly string[] Columns = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s".Split(',');
+    private static readonly string[] Columns = ("experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s,"
+        + "loss,optimizer,momentum,beta1,beta2,eps,alpha,l1,l2,batch_size,leak").Split(',');
 
     [Fact]
     public void A_small_experiment_writes_every_file()
@@ -48,6 +49,36 @@ public class ExperimentCommandTests
     }
 
     [Fact]
+    public void The_optimizers_experiment_runs_and_its_report_lists_each_optimizer()
+    {
+        var directory = TempDirectory();
+        try
+        {
+            var result = Neuronsim("experiment", "optimizers", "--data", "xor", "--max-epochs", "50", "--out", directory);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("xor (4,4) sigmoid lr 0.01, adam seed 1", result.Stdout);
+            var report = File.ReadAllText(Path.Combine(directory, "REPORT.md"));
+            Assert.Contains("## 5.1 Optimizers beyond plain gradient descent", report);
+            Assert.Contains("| adam (beta1 0.9, beta2 0.999, eps 1e-08) |", report);
+            Assert.Contains("| rmsprop (alpha 0.99, eps 1e-08) |", report);
+            Assert.Equal(4, Directory.GetFiles(Path.Combine(directory, "runs"), "*.safetensors").Length);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_experiment_lists_the_ones_beyond_the_lab_too()
+    {
+        var result = Neuronsim("experiment", "adagrad");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown experiment 'adagrad' (expected baseline, lr, hidden, no-activation, optimizers, batch or all)", result.Stderr);
+    }
+
+    [Fact]
     public void Resume_skips_the_runs_already_saved()
     {
         var directory = TempDirectory();
@@ -56,8 +87,9 @@ public class ExperimentCommandTests
             var first = Neuronsim("experiment", "baseline", "--max-epochs", "200", "--seeds", "2", "--out", directory);
             Assert.Equal(0, first.ExitCode);
             var runs = Path.Combine(directory, "runs");
-            var files = Directory.GetFiles(runs).Order().ToArray();
+            var files = Directory.GetFiles(runs, "*.json").Order().ToArray();
             Assert.Equal(4, files.Length);
+            Assert.Equal(4, Directory.GetFiles(runs, "*.safetensors").Length);
             File.Delete(files[0]);
             var kept = files.Skip(1).ToDictionary(f => f, File.ReadAllText);
 

@@ -76,7 +76,7 @@ public class ExperimentPresetTests
         Assert.Equal([3], setting.Hidden);
         Assert.Equal(Activation.Tanh, setting.Activation);
         Assert.False(setting.UseBias);
-        Assert.Equal("(3) tanh lr 0.5", setting.Label);
+        Assert.Equal("(3) tanh lr 0.5, no bias", setting.Label);
     }
 
     [Fact]

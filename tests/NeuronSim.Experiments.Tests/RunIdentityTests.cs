@@ -57,7 +57,7 @@ public class RunIdentityTests
             using var store = RunStore.Open(directory);
             var plan = ExperimentTestData.Plan(50, Small) with { DataSets = ["xor"], TargetLoss = 0 };
             new ExperimentRunner(plan, store).Run(null, CancellationToken.None);
-            var file = Assert.Single(Directory.GetFiles(store.RunsDirectory));
+            var file = Assert.Single(Directory.GetFiles(store.RunsDirectory, "*.json"));
             var json = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
             var parts = field.Split('.');
             var owner = parts.Length == 2 ? json[parts[0]]!.AsObject() : json;

@@ -3,10 +3,15 @@ using System.Text.Json.Serialization;
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model;
+using NeuronSim.Network.Training;
 
 namespace NeuronSim.Experiments.Presets;
 
-/// <summary>One setting of an experiment: a network shape, an activation and a learning rate.</summary>
+/// <summary>
+/// One setting of an experiment: a network shape, its activations, and every training option of
+/// the engine (loss, optimizer, regularization, batch size). Fields left out of a preset keep the
+/// lab's defaults: MSE, plain full-batch gradient descent, no regularization.
+/// </summary>
 public sealed record ExperimentSetting
 {
     /// <summary>The longest label: it is part of figure file names and legends.</summary>
@@ -18,14 +23,35 @@ public sealed record ExperimentSetting
     /// <summary>Units per hidden layer, input side first.</summary>
     public required IReadOnlyList<int> Hidden { get; init; }
 
-    /// <summary>The activation of every layer.</summary>
+    /// <summary>The output layer's activation, and every hidden layer's unless <see cref="HiddenActivations"/> is given (the lab's presets: one activation everywhere).</summary>
     public required Activation Activation { get; init; }
 
-    /// <summary>The gradient-descent learning rate.</summary>
+    /// <summary>One activation per hidden layer (or one for all of them); null when <see cref="Activation"/> is on every layer.</summary>
+    public IReadOnlyList<Activation>? HiddenActivations { get; init; }
+
+    /// <summary>The slope below zero of leaky-ReLU layers.</summary>
+    public double Leak { get; init; } = new NetworkSpec().Leak;
+
+    /// <summary>The optimizer's learning rate.</summary>
     public required double LearningRate { get; init; }
 
     /// <summary>Whether the neurons have biases.</summary>
     public bool UseBias { get; init; } = true;
+
+    /// <summary>The loss function (the lab's MSE by default).</summary>
+    public LossKind Loss { get; init; } = LossKind.Mse;
+
+    /// <summary>The optimizer and its hyper-parameters (plain SGD by default).</summary>
+    public OptimizerSettings Optimizer { get; init; } = new();
+
+    /// <summary>L1 regularization on the weights.</summary>
+    public double L1 { get; init; }
+
+    /// <summary>L2 weight decay on the weights.</summary>
+    public double L2 { get; init; }
+
+    /// <summary>Points per optimizer step; 0 is the full batch. A size larger than a data set is that data set's size (see <see cref="BatchSizeFor"/>).</summary>
+    public int BatchSize { get; init; }
 
     /// <summary>"(4,4)".</summary>
     [JsonIgnore]
@@ -35,19 +61,139 @@ public sealed record ExperimentSetting
     [JsonIgnore]
     public string LearningRateText => FormatRate(LearningRate);
 
-    /// <summary>A readable name of what is trained (not unique: the learning rate is rounded): "h4x4-sigmoid-lr1-bias".</summary>
+    /// <summary>Each hidden layer's activation, input side first (resolved: one entry per layer).</summary>
     [JsonIgnore]
-    public string Key => $"h{string.Join('x', Hidden)}-{Activation.ToString().ToLowerInvariant()}-lr{LearningRateText}-{(UseBias ? "bias" : "nobias")}";
+    public IReadOnlyList<Activation> LayerActivations =>
+        HiddenActivations is null ? Enumerable.Repeat(Activation, Hidden.Count).ToArray()
+        : HiddenActivations.Count == 1 ? Enumerable.Repeat(HiddenActivations[0], Hidden.Count).ToArray()
+        : HiddenActivations;
+
+    /// <summary>"sigmoid" when every layer has the same activation, else "relu,tanh/sigmoid" (hidden layers / output).</summary>
+    [JsonIgnore]
+    public string ActivationText => LayerActivations.All(a => a == Activation)
+        ? Activations.NameOf(Activation)
+        : $"{string.Join(',', LayerActivations.Select(Activations.NameOf))}/{Activations.NameOf(Activation)}";
 
     /// <summary>
-    /// Everything that decides what is trained, with exact values (the learning rate round-trips):
-    /// identical for identical settings whatever their labels, different whenever one bit differs.
+    /// "(4,4) sigmoid lr 1", then whatever differs from the lab's defaults: "(4,4) sigmoid lr 0.01,
+    /// adam beta2 0.99, l2 1e-4, batch 8". The default label, and the caption of a setting's figures.
     /// </summary>
     [JsonIgnore]
-    public string Identity => $"hidden={string.Join(',', Hidden)};activation={Activation.ToString().ToLowerInvariant()};lr={Numbers.RoundTrip(LearningRate)};bias={(UseBias ? "yes" : "no")}";
+    public string Summary
+    {
+        get
+        {
+            var parts = new List<string> { $"{HiddenText} {ActivationText} lr {LearningRateText}" };
+            if (UsesLeak && !Leak.Equals(new NetworkSpec().Leak)) parts.Add($"leak {Numbers.Compact(Leak)}");
+            if (!UseBias) parts.Add("no bias");
+            if (Loss != LossKind.Mse) parts.Add(Losses.Of(Loss).Name);
+            if (Optimizer.Kind != OptimizerKind.Sgd)
+            {
+                parts.Add(Network.Systems.Optimizers.Of(Optimizer.Kind).Name
+                    + string.Concat(OptimizerParameters.Where(p => !p.Value.Equals(p.Default)).Select(p => $" {p.Name} {Numbers.Compact(p.Value)}")));
+            }
+            if (L1 > 0) parts.Add($"l1 {Numbers.Compact(L1)}");
+            if (L2 > 0) parts.Add($"l2 {Numbers.Compact(L2)}");
+            if (BatchSize > 0) parts.Add($"batch {BatchSize.ToString(CultureInfo.InvariantCulture)}");
+            return string.Join(", ", parts);
+        }
+    }
+
+    /// <summary>The hyper-parameters this setting's optimizer reads, in the optimizer table's order, with their values and defaults.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<(string Name, double Value, double Default)> OptimizerParameters
+    {
+        get
+        {
+            var defaults = new OptimizerSettings();
+            var reads = Network.Systems.Optimizers.Of(Optimizer.Kind).Settings(defaults);
+            return new (string Name, double Value, double Default)[]
+                {
+                    ("momentum", Optimizer.Momentum, defaults.Momentum), ("beta1", Optimizer.Beta1, defaults.Beta1), ("beta2", Optimizer.Beta2, defaults.Beta2),
+                    ("eps", Optimizer.Eps, defaults.Eps), ("alpha", Optimizer.Alpha, defaults.Alpha),
+                }
+                .Where(p => reads.Contains(p.Name + " ", StringComparison.Ordinal))
+                .OrderBy(p => reads.IndexOf(p.Name + " ", StringComparison.Ordinal)).ToArray();
+        }
+    }
+
+    /// <summary>Whether any layer is a leaky ReLU (only then does <see cref="Leak"/> matter).</summary>
+    [JsonIgnore]
+    public bool UsesLeak => Activation == Activation.LeakyRelu || LayerActivations.Contains(Activation.LeakyRelu);
+
+    /// <summary>A readable name of what is trained (not unique: rounded, and only the main options): "h4x4-sigmoid-lr1-bias", "h4x4-sigmoid-lr0.01-bias-adam-b8".</summary>
+    [JsonIgnore]
+    public string Key => $"h{string.Join('x', Hidden)}-{ActivationText.Replace('/', '-').Replace(',', '-')}-lr{LearningRateText}-{(UseBias ? "bias" : "nobias")}"
+        + (Loss == LossKind.Mse ? "" : "-" + Losses.Of(Loss).Name)
+        + (Optimizer.Kind == OptimizerKind.Sgd ? "" : "-" + Network.Systems.Optimizers.Of(Optimizer.Kind).Name)
+        + (BatchSize == 0 ? "" : $"-b{BatchSize.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>
+    /// Everything that decides what is trained, with exact values (numbers round-trip): identical
+    /// for identical settings whatever their labels, different whenever one bit of a field differs.
+    /// Fields at their defaults are left out, so the lab's settings keep the identity (and run files)
+    /// they had before the engine's options existed; activations are written resolved per layer.
+    /// </summary>
+    [JsonIgnore]
+    public string Identity
+    {
+        get
+        {
+            var activation = LayerActivations.All(a => a == Activation)
+                ? $"activation={Activation.ToString().ToLowerInvariant()}"
+                : $"activations={string.Join(',', LayerActivations.Select(a => a.ToString().ToLowerInvariant()))};output={Activation.ToString().ToLowerInvariant()}";
+            var text = $"hidden={string.Join(',', Hidden)};{activation};lr={Numbers.RoundTrip(LearningRate)};bias={(UseBias ? "yes" : "no")}";
+            var defaults = new ExperimentSetting { Label = "", Hidden = [], Activation = Activation, LearningRate = 1 };
+            if (!Leak.Equals(defaults.Leak)) text += $";leak={Numbers.RoundTrip(Leak)}";
+            if (Loss != defaults.Loss) text += $";loss={Losses.Of(Loss).Name}";
+            var o = Optimizer;
+            var d = defaults.Optimizer;
+            if (o.Kind != d.Kind) text += $";optimizer={Network.Systems.Optimizers.Of(o.Kind).Name}";
+            if (!o.Momentum.Equals(d.Momentum)) text += $";momentum={Numbers.RoundTrip(o.Momentum)}";
+            if (!o.Beta1.Equals(d.Beta1)) text += $";beta1={Numbers.RoundTrip(o.Beta1)}";
+            if (!o.Beta2.Equals(d.Beta2)) text += $";beta2={Numbers.RoundTrip(o.Beta2)}";
+            if (!o.Eps.Equals(d.Eps)) text += $";eps={Numbers.RoundTrip(o.Eps)}";
+            if (!o.Alpha.Equals(d.Alpha)) text += $";alpha={Numbers.RoundTrip(o.Alpha)}";
+            if (!L1.Equals(0.0)) text += $";l1={Numbers.RoundTrip(L1)}";
+            if (!L2.Equals(0.0)) text += $";l2={Numbers.RoundTrip(L2)}";
+            if (BatchSize != 0) text += $";batch={BatchSize.ToString(CultureInfo.InvariantCulture)}";
+            return text;
+        }
+    }
 
     /// <summary>Whether <paramref name="other"/> trains exactly the same network (labels aside).</summary>
     public bool TrainsLike(ExperimentSetting other) => Identity == other.Identity;
+
+    /// <summary>The batch size on a data set of <paramref name="points"/> points: 0 (the full batch) stays 0, a size above the data is clamped to it.</summary>
+    public int BatchSizeFor(int points) => BatchSize == 0 ? 0 : Math.Min(BatchSize, points);
+
+    /// <summary>The network this setting trains with weight seed <paramref name="seed"/>.</summary>
+    public NetworkSpec ToSpec(int seed) => new()
+    {
+        Hidden = Hidden,
+        HiddenActivations = HiddenActivations ?? [Activation],
+        OutputActivation = Activation,
+        Leak = Leak,
+        UseBias = UseBias,
+        Seed = seed,
+    };
+
+    /// <summary>
+    /// The training options of this setting on <paramref name="points"/> points, stopping as the plan
+    /// says; the mini-batches are shuffled with <paramref name="shuffleSeed"/> (the run's seed).
+    /// </summary>
+    public TrainingOptions ToOptions(int points, int maxEpochs, double targetLoss, int shuffleSeed) => new()
+    {
+        LearningRate = LearningRate,
+        TargetLoss = targetLoss,
+        MaxEpochs = maxEpochs,
+        Loss = Loss,
+        Optimizer = Optimizer,
+        L1 = L1,
+        L2 = L2,
+        BatchSize = BatchSizeFor(points),
+        ShuffleSeed = shuffleSeed,
+    };
 
     /// <summary>A learning rate as the lab writes it: <see cref="Numbers.Compact"/> without the exponent's sign and zero padding (1e-6, 0.01, 1e6).</summary>
     public static string FormatRate(double rate) =>
@@ -64,8 +210,25 @@ public sealed record ExperimentSetting
         {
             if (Hidden[i] < 1 || Hidden[i] > NetworkSpec.MaxUnits) return $"hidden[{i}]: must be a whole number from 1 to {NetworkSpec.MaxUnits}, got {Hidden[i].ToString(CultureInfo.InvariantCulture)}";
         }
-        if (!Enum.IsDefined(Activation)) return $"activation: unknown activation (expected {Activations.Expected})";
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) return $"learningRate: must be a positive number, got {Numbers.RoundTrip(LearningRate)}";
+        var activationField = HiddenActivations is null ? "activation" : "output_activation";
+        if (!Enum.IsDefined(Activation)) return $"{activationField}: unknown activation (expected {Activations.Expected})";
+        if (HiddenActivations is not null && HiddenActivations.Any(a => !Enum.IsDefined(a))) return $"activations: unknown activation (expected {Activations.Expected})";
+        if (!Enum.IsDefined(Loss)) return $"loss: unknown loss (expected {Losses.Expected})";
+        if (Optimizer is null || !Enum.IsDefined(Optimizer.Kind)) return $"optimizer: unknown optimizer (expected {Network.Systems.Optimizers.Expected})";
+        if (BatchSize < 0) return $"batch_size: must be a whole number of at least 1 (or 0 for the full batch), got {BatchSize.ToString(CultureInfo.InvariantCulture)}";
+        try
+        {
+            ToSpec(1).Validate();
+            ToOptions(int.MaxValue, 1, 0, 1).Validate();
+        }
+        catch (ArgumentException error)
+        {
+            return SettingFields.FromOptionMessage(error.Message);
+        }
+        if (Losses.Of(Loss).RequiredOutput is { } required && Activation != required)
+        {
+            return $"loss: {Losses.Of(Loss).Name} needs a {Activations.NameOf(required)} output layer, got {Activations.NameOf(Activation)} (set output_activation, or activation for every layer)";
+        }
         return null;
     }
 }

@@ -16,6 +16,9 @@ public static class Discussion
         if (rows.Count == 0) return "No run of this data set has finished yet.";
         var plan = table.Plan;
         var lines = plan.Seeds == 1 ? OneSeed(rows, plan) : SeveralSeeds(rows, experiment);
+        if (plan.Seeds == 1) lines.AddRange(Identical(rows));
+        if (EndedAbove(rows, plan) is { } above) lines.Add(above);
+        if (StepsLine(rows, experiment, dataSet, plan) is { } steps) lines.Add(steps);
         return $"What the runs on {dataSet} did:\n\n" + string.Join("\n", lines.Select(line => "- " + line));
     }
 
@@ -78,6 +81,51 @@ public static class Discussion
             lines.Add($"**{setting.Label}**: " + string.Join("; ", parts) + ".");
         }
         return lines;
+    }
+
+    /// <summary>
+    /// Converged runs whose final network's loss on every point is not below the target: with
+    /// mini-batches an epoch's loss is the mean over its batches, each measured before its own step,
+    /// so the last epoch's mean can pass the target while the network it leaves does not.
+    /// </summary>
+    private static string? EndedAbove(List<ResultsRow> rows, ExperimentPlan plan)
+    {
+        var above = rows.Where(r => r.Result!.Converged && !(r.Result.TestLoss < plan.TargetLoss)).ToList();
+        if (above.Count == 0) return null;
+        return "**Converged by the epoch's mean, not at the end**: "
+            + string.Join(", ", above.Select(r => $"{r.Setting.Label}{(plan.Seeds > 1 ? $" seed {r.Run.Seed}" : "")} (epoch mean {Numbers.Compact(r.Result!.FinalLoss)}, final network {Numbers.Compact(r.Result.TestLoss)} on every point, {Numbers.Percent(r.Result.Accuracy)} accuracy)"))
+            + ". With mini-batches an epoch's loss is the mean over its batches, each taken before its own step; the network the last step leaves can be worse.";
+    }
+
+    /// <summary>Settings whose runs ended exactly alike (same epochs, same final loss to the last bit), e.g. a batch clamped to the full data.</summary>
+    private static IEnumerable<string> Identical(List<ResultsRow> rows) =>
+        from g in rows.GroupBy(r => (r.Result!.Epochs, Loss: BitConverter.DoubleToInt64Bits(r.Result.FinalLoss), r.Result.Status))
+        where g.Count() > 1
+        select $"**Identical**: {string.Join(" and ", g.Select(r => r.Setting.Label))} ended exactly alike ({OutcomeText.Epochs(g.Key.Epochs)} epochs, final loss {Numbers.Compact(g.First().Result!.FinalLoss)})"
+            + (g.Select(r => r.Setting.BatchSize).Distinct().Count() > 1 ? ": on these points their batches hold the same data." : ".");
+
+    /// <summary>
+    /// When the settings' batch sizes differ, an epoch is not one step: the optimizer steps each
+    /// converged setting took (median over seeds) and its wall time, for the cost an epoch hides.
+    /// </summary>
+    private static string? StepsLine(List<ResultsRow> rows, ExperimentPreset experiment, string dataSet, ExperimentPlan plan)
+    {
+        var points = SettingsTable.Points(dataSet, plan);
+        if (experiment.Settings.Select(s => s.BatchSizeFor(points)).Distinct().Count() < 2) return null;
+        var parts = new List<string>();
+        foreach (var setting in experiment.Settings)
+        {
+            var converged = rows.Where(r => r.Setting == setting && r.Result!.Converged).Select(r => r.Result!).ToList();
+            if (converged.Count == 0) continue;
+            var batch = setting.BatchSizeFor(points);
+            var perEpoch = batch == 0 ? 1 : (points + batch - 1) / batch;
+            var epochs = Median(converged.Select(r => (double)r.Epochs).Order().ToList());
+            var seconds = Median(converged.Select(r => r.WallSeconds).Order().ToList());
+            parts.Add($"{setting.Label} {Numbers.Compact(epochs * perEpoch)} steps ({perEpoch} per epoch, {OutcomeText.Duration(TimeSpan.FromSeconds(seconds))})");
+        }
+        return parts.Count == 0 ? null
+            : $"**Optimizer steps to converge**{(plan.Seeds > 1 ? " (medians over the converged seeds)" : "")}: " + string.Join(", ", parts)
+              + ". An epoch of smaller batches is more steps on fewer points each: fewer epochs need not mean less work.";
     }
 
     private static string Plateau(ResultsRow row)

@@ -32,9 +32,9 @@ public static class ReportWriter
             text.Append($"> **Incomplete:** {finished} of {total} runs finished. Resume with `neuronsim experiment --resume DIR`, DIR being the directory of this report.\n\n");
         }
         text.Append("## Settings used\n\n");
-        text.Append($"- **Network**: 2 inputs, the hidden layers of each setting, 1 output; fully connected; the activation of each setting on every layer (the lab's default: sigmoid, hidden (4,4)); biases {(AllBias(plan) ? "on" : "as listed")}.\n");
+        text.Append($"- **Network**: 2 inputs, the hidden layers of each setting, 1 output; fully connected; the activations of each setting (one name: every layer; \"relu,tanh/sigmoid\": per hidden layer / output; the lab's default: sigmoid, hidden (4,4)); biases {(AllBias(plan) ? "on" : "as listed")}.\n");
         text.Append($"- **Initial weights**: N(0, 1) draws; weight seed{(plan.Seeds > 1 ? "s" : "")} {string.Join(", ", plan.SeedList)}.\n");
-        text.Append("- **Training**: mean squared error over all points; plain full-batch gradient descent, w <- w - lr * dL/dw; one epoch is one step.\n");
+        text.Append($"- **Training**: {SettingsTable.TrainingLine(plan)}\n");
         text.Append($"- **Stopping rule**: converged when the loss < {Numbers.Compact(plan.TargetLoss)}; otherwise \"did not converge\" after {plan.MaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs; a NaN or infinite loss stops the run and is recorded as \"diverged at epoch N\" (its curve is drawn up to there).\n");
         text.Append($"- **Data**: {string.Join("; ", plan.DataSets.Select(d => d == "xor" ? "XOR easy (21 points: (0.1i, 0.1i) label 0, (0.1i, 1 - 0.1i) label 1)" : $"linear ({plan.LinearPoints} uniform points in [0,1]^2, label 0 if x0 > x1 else 1, data seed {plan.DataSeed})"))}.\n");
         text.Append("- **Accuracy**: the fraction of the training points whose output predicts their label after training (an output >= 0.5 predicts 1, below 0.5 predicts 0, a NaN or infinite output predicts nothing and counts as wrong; the lab's \"test accuracy\" on the same points).\n");
@@ -44,7 +44,7 @@ public static class ReportWriter
             WriteExperiment(text, table, experiment, figures.Where(f => f.Experiment == experiment.Name).ToList());
         }
         text.Append("## Files\n\n- `results.csv`, `results.md`: one row per run" + (plan.Seeds > 1 ? "; `summary.csv`: convergence rate and median epochs per setting" : "") + ".\n");
-        text.Append("- `runs/*.json`: each run's result, loss curve and predictions.\n- `plan.json`: the settings above, used by `--resume`.\n");
+        text.Append("- `runs/*.json`: each run's result, loss curve and predictions; `runs/*.safetensors`: its final network (PyTorch's state_dict layout; `neuronsim train --load FILE` continues it; none for a diverged run).\n- `plan.json`: the settings above, used by `--resume`.\n");
         return text.ToString();
     }
 
@@ -52,12 +52,7 @@ public static class ReportWriter
     {
         text.Append($"## {ResultsTable.Heading(experiment)}\n\n");
         if (experiment.Description.Length > 0) text.Append(experiment.Description).Append("\n\n");
-        text.Append("| setting | hidden units | activation | learning rate | bias |\n|---|---|---|---:|---|\n");
-        foreach (var s in experiment.Settings)
-        {
-            text.Append($"| {s.Label} | {s.HiddenText} | {s.Activation.ToString().ToLowerInvariant()} | {s.LearningRateText} | {(s.UseBias ? "yes" : "no")} |\n");
-        }
-        text.Append('\n');
+        text.Append(SettingsTable.Markdown(experiment.Settings, table.Plan)).Append('\n');
         foreach (var dataSet in table.Plan.DataSets)
         {
             text.Append($"### {experiment.Title}: {dataSet}\n\n");

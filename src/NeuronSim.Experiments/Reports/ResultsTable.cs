@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuronSim.Network.Formatting;
+using NeuronSim.Network.Model;
 using System.Text;
 
 namespace NeuronSim.Experiments.Reports;
@@ -16,9 +17,13 @@ public sealed class ResultsTable
     /// numbers (a diverged run's final_loss and test_loss are NaN or Infinity), bias true/false,
     /// status converged|did_not_converge|diverged, whole numbers for seed and the epoch columns
     /// (epochs_to_converge only for converged runs, diverged_at_epoch only for diverged runs,
-    /// plateau_since_epoch only for runs that ended on a plateau), accuracy a fraction in [0, 1].
+    /// plateau_since_epoch only for runs that ended on a plateau), accuracy a fraction in [0, 1];
+    /// then the engine's options: loss and optimizer names, the optimizer's hyper-parameters
+    /// (round-trip, only those it reads), l1 and l2, batch_size (the points per step actually used:
+    /// the data's size for the full batch or a larger size) and leak (only with a leaky-relu layer).
     /// </summary>
-    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s";
+    public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s,"
+        + "loss,optimizer,momentum,beta1,beta2,eps,alpha,l1,l2,batch_size,leak";
 
     private ResultsTable(ExperimentPlan plan, IReadOnlyList<ResultsRow> rows)
     {
@@ -59,12 +64,26 @@ public sealed class ResultsTable
         string[] cells =
         [
             row.Experiment.Name, row.Experiment.Section, row.Run.DataSet, row.Setting.Label, string.Join('x', row.Setting.Hidden),
-            row.Setting.Activation.ToString().ToLowerInvariant(), Numbers.RoundTrip(row.Setting.LearningRate), row.Setting.UseBias ? "true" : "false",
+            row.Setting.ActivationText, Numbers.RoundTrip(row.Setting.LearningRate), row.Setting.UseBias ? "true" : "false",
             Int(r.Seed), OutcomeText.Status(r).Replace(' ', '_'), Int(r.Epochs), r.Converged ? Int(r.Epochs) : "", r.Diverged ? Int(r.Epochs) : "",
             r.PlateauSince is { } plateau ? Int(plateau) : "", Numbers.RoundTrip(r.FinalLoss), Numbers.RoundTrip(r.TestLoss), Numbers.RoundTrip(r.Accuracy),
             Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
+            .. EngineCells(row.Setting, r.Predictions.Length),
         ];
         return string.Join(',', cells.Select(Csv)) + "\n";
+    }
+
+    /// <summary>The cells of the engine's options, from loss to leak, for a setting trained on <paramref name="points"/> points.</summary>
+    private static string[] EngineCells(ExperimentSetting s, int points)
+    {
+        var parameters = s.OptimizerParameters.ToDictionary(p => p.Name, p => Numbers.RoundTrip(p.Value));
+        var batch = s.BatchSizeFor(points);
+        return
+        [
+            Losses.Of(s.Loss).Name, Network.Systems.Optimizers.Of(s.Optimizer.Kind).Name,
+            .. new[] { "momentum", "beta1", "beta2", "eps", "alpha" }.Select(name => parameters.GetValueOrDefault(name, "")),
+            Numbers.RoundTrip(s.L1), Numbers.RoundTrip(s.L2), Int(batch == 0 ? points : batch), s.UsesLeak ? Numbers.RoundTrip(s.Leak) : "",
+        ];
     }
 
     /// <summary>summary.csv: per experiment, data set and setting, the convergence rate and median epochs over the seeds.</summary>

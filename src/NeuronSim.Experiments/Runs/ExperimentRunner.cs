@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using NeuronSim.Network.Checkpoints;
 using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
@@ -62,14 +63,14 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
                 try
                 {
                     progress?.Report(new RunEvent(RunEventKind.Started, run, 0, double.NaN, null, Volatile.Read(ref _done), total));
-                    var result = Train(run, data[run.DataSet], plan, (epoch, loss) =>
+                    var trained = TrainNetwork(run, data[run.DataSet], plan, (epoch, loss) =>
                         progress?.Report(new RunEvent(RunEventKind.Progress, run, epoch, loss, null, Volatile.Read(ref _done), total)), stop.Token);
-                    if (result is null)
+                    if (trained is not var (result, network))
                     {
                         progress?.Report(new RunEvent(RunEventKind.Cancelled, run, 0, double.NaN, null, Volatile.Read(ref _done), total));
                         continue;
                     }
-                    store.Save(result);
+                    store.Save(result, network);
                     lock (_tables)
                     {
                         results[run.Id] = result;
@@ -102,12 +103,19 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
     /// Trains one run to its end (converged, epoch cap, or diverged), reporting (epoch, loss) a few
     /// times a second; returns null when cancelled first.
     /// </summary>
-    public static RunResult? Train(PlannedRun run, DataSet data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel)
+    public static RunResult? Train(PlannedRun run, DataSet data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel) =>
+        TrainNetwork(run, data, plan, onProgress, cancel)?.Result;
+
+    /// <summary>
+    /// <see cref="Train"/>, with the trained network as a checkpoint (null for a diverged run, whose
+    /// weights are no longer numbers); null when cancelled first.
+    /// </summary>
+    public static (RunResult Result, NetworkCheckpoint? Network)? TrainNetwork(PlannedRun run, DataSet data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var setting = run.Setting;
-        var spec = NetworkSpec.Uniform(setting.Hidden, setting.Activation, setting.UseBias, run.Seed);
-        var options = new TrainingOptions { LearningRate = setting.LearningRate, TargetLoss = plan.TargetLoss, MaxEpochs = plan.MaxEpochs };
+        var spec = setting.ToSpec(run.Seed);
+        var options = setting.ToOptions(data.Count, plan.MaxEpochs, plan.TargetLoss, run.Seed);
         using var simulation = new TrainingSimulation(spec, data, options);
         var curve = new LossCurve();
         var lastReport = -ProgressIntervalMs; // report epoch 0 at once: a fast run may end before the first interval
@@ -141,7 +149,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
         var (gridX0, gridX1) = PredictionGrid.Points();
         var grid = new double[gridX0.Length];
         simulation.Predict(gridX0, gridX1, grid);
-        return new RunResult
+        var result = new RunResult
         {
             Id = run.Id,
             DataSet = run.DataSet,
@@ -162,6 +170,8 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             Grid = grid.Select(Round).ToArray(),
             FinishedAt = DateTimeOffset.Now,
         };
+        var network = result.Diverged ? null : RunNetwork.Capture(simulation, run, plan.DataSeed);
+        return (network is null ? result : result with { Network = RunNetwork.FileOf(run.Id).Replace('\\', '/') }, network);
     }
 
     private void WriteTables(ResultsTable table)

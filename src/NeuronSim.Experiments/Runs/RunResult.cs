@@ -57,6 +57,9 @@ public sealed record RunResult
     /// <summary>The output on a <see cref="PredictionGrid"/> of points, row by row (x1 outer, x0 inner).</summary>
     public required double[] Grid { get; init; }
 
+    /// <summary>The run's final network, relative to the output directory ("runs/ID.safetensors"); empty when none was kept (a diverged run).</summary>
+    public string Network { get; init; } = "";
+
     /// <summary>When the run ended.</summary>
     public DateTimeOffset FinishedAt { get; init; }
 

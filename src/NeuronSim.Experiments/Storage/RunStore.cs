@@ -1,3 +1,4 @@
+using NeuronSim.Network.Checkpoints;
 using NeuronSim.Network.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -134,8 +135,15 @@ public sealed class RunStore : IDisposable
         return plan;
     }
 
-    /// <summary>Saves a finished run's result (atomically).</summary>
-    public void Save(RunResult result) => AtomicFile.WriteAllBytes(PathOf(result.Id), JsonSerializer.SerializeToUtf8Bytes(result, Json));
+    /// <summary>
+    /// Saves a finished run: its network first (runs/ID.safetensors, when there is one), then its
+    /// result (runs/ID.json), each atomically, so a result on disk always has its network beside it.
+    /// </summary>
+    public void Save(RunResult result, NetworkCheckpoint? network = null)
+    {
+        if (network is not null) network.Save(Path.Combine(Directory, RunNetwork.FileOf(result.Id)));
+        AtomicFile.WriteAllBytes(PathOf(result.Id), JsonSerializer.SerializeToUtf8Bytes(result, Json));
+    }
 
     /// <summary>
     /// The saved result of <paramref name="run"/> when its file passes <see cref="SavedRunCheck"/>;
@@ -156,7 +164,14 @@ public sealed class RunStore : IDisposable
         {
             return (null, $"{relative} is unreadable ({error.Message.Split('\n')[0]})");
         }
-        return SavedRunCheck.Problem(saved, run, plan, points) is { } problem ? (null, $"{relative}: {problem}") : (saved, null);
+        if (SavedRunCheck.Problem(saved, run, plan, points) is { } problem) return (null, $"{relative}: {problem}");
+        var network = RunNetwork.FileOf(run.Id);
+        if (saved!.Network.Length == 0)
+        {
+            return saved.Diverged ? (saved, null) : (null, $"{relative}: it keeps no network ({network}; a run file from before networks were kept)");
+        }
+        if (saved.Network.Replace('\\', '/') != network.Replace('\\', '/')) return (null, $"{relative}: its network file '{ExperimentPreset.Shorten(saved.Network)}' is not {network}");
+        return RunNetwork.Problem(Path.Combine(Directory, network), saved, run) is { } damaged ? (null, $"{network} {damaged}") : (saved, null);
     }
 
     /// <summary>Writes a text file of the output directory atomically.</summary>

@@ -35,7 +35,7 @@ public static class ExperimentFigures
                 foreach (var row in rows.Where(r => r.Run.Seed == plan.FirstSeed && r.Result is not null))
                 {
                     var file = $"{Folder}/{experiment.Name}-{dataSet}-{Slug(row.Setting.Label)}-compare.png";
-                    var caption = $"{row.Setting.HiddenText} {row.Setting.Activation.ToString().ToLowerInvariant()}, lr {row.Setting.LearningRateText}";
+                    var caption = row.Setting.Summary;
                     Save(directory, file, ComparisonFigure.Render(data, row.Result!, caption));
                     figures.Add(new ExperimentFigure(experiment.Name, dataSet, FigureKind.Comparison, row.Setting.Label, file));
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using NeuronSim.Experiments.Reports;
 using NeuronSim.Experiments.Runs;
 using NeuronSim.Network.Formatting;
+using NeuronSim.Network.Model;
 using ScottPlot;
 
 namespace NeuronSim.Rendering.Figures;
@@ -110,7 +111,8 @@ public static class LearningCurveFigure
         };
         plot.Title(title);
         plot.XLabel("epoch");
-        plot.YLabel("loss (MSE, log scale)");
+        var losses = settings.SelectMany(s => s.Runs).Select(r => r.Setting.Loss).Distinct().ToList();
+        plot.YLabel($"loss ({(losses.Count == 1 ? Losses.Of(losses[0]).Name.ToUpperInvariant() : "each setting's")}, log scale)");
         plot.ShowLegend(Edge.Right);
         return plot;
     }

@@ -65,7 +65,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         }
         var experiments = settings.Presets.Length > 0
             ? settings.Presets.Select(PresetReader.ReadFile).ToList()
-            : (settings.Name == "all" ? ExperimentSettings.LabExperiments : [settings.Name!])
+            : (settings.Name == "all" ? ExperimentSettings.AllExperiments : [settings.Name!])
                 .Select(n => PresetReader.ReadFile(Path.Combine(PresetDirectory, n + ".json"))).ToList();
         var plan = new ExperimentPlan
         {
@@ -146,9 +146,8 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         return outcome;
     }
 
-    /// <summary>"xor (4,4) sigmoid lr 1 seed 1".</summary>
-    public static string Describe(PlannedRun run) =>
-        $"{run.DataSet} {run.Setting.HiddenText} {run.Setting.Activation.ToString().ToLowerInvariant()} lr {run.Setting.LearningRateText} seed {run.Seed}";
+    /// <summary>"xor (4,4) sigmoid lr 1 seed 1", "xor (4,4) sigmoid lr 0.01, adam seed 1".</summary>
+    public static string Describe(PlannedRun run) => $"{run.DataSet} {run.Setting.Summary} seed {run.Seed}";
 
 
     private static string Quote(string text) => text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ',') ? text : $"'{text.Replace("'", "'\\''")}'";

@@ -12,9 +12,12 @@ public sealed class ExperimentSettings : CommandSettings
     /// <summary>The lab's experiments, in report order.</summary>
     public static readonly string[] LabExperiments = ["baseline", "lr", "hidden", "no-activation"];
 
+    /// <summary>Every built-in experiment, in report order: the lab's, then the optimizers and batch sizes beyond it (what "all" runs).</summary>
+    public static readonly string[] AllExperiments = [.. LabExperiments, "optimizers", "batch"];
+
     /// <summary>Which experiment.</summary>
     [CommandArgument(0, "[NAME]")]
-    [Description("baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3) or all. Not needed with --preset or --resume.")]
+    [Description("baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3), optimizers (SGD, momentum, RMSprop, Adam), batch (full, 32, 8, 1) or all. Not needed with --preset or --resume.")]
     public string? Name { get; init; }
 
     /// <summary>Data sets.</summary>
@@ -43,7 +46,7 @@ public sealed class ExperimentSettings : CommandSettings
 
     /// <summary>Convergence threshold.</summary>
     [CommandOption("--target-loss <LOSS>")]
-    [Description("A run has converged when its MSE loss falls below this. Default: 0.005.")]
+    [Description("A run has converged when its loss (MSE, or the loss its preset names) falls below this. Default: 0.005.")]
     [DefaultValue(0.005)]
     public double TargetLoss { get; init; } = 0.005;
 
@@ -94,11 +97,11 @@ public sealed class ExperimentSettings : CommandSettings
         {
             return Presets.Length > 0 ? ValidationResult.Error("--resume takes the settings of the saved plan: leave out --preset") : ValidationResult.Success();
         }
-        if (Name is null && Presets.Length == 0) return ValidationResult.Error($"name an experiment ({string.Join(", ", LabExperiments)} or all), or give --preset FILE");
+        if (Name is null && Presets.Length == 0) return ValidationResult.Error($"name an experiment ({string.Join(", ", AllExperiments)} or all), or give --preset FILE");
         if (Name is not null && Presets.Length > 0) return ValidationResult.Error("give an experiment NAME or --preset FILE, not both");
-        if (Name is not null && Name != "all" && !LabExperiments.Contains(Name))
+        if (Name is not null && Name != "all" && !AllExperiments.Contains(Name))
         {
-            return ValidationResult.Error($"unknown experiment '{Name}' (expected {string.Join(", ", LabExperiments)} or all)");
+            return ValidationResult.Error($"unknown experiment '{Name}' (expected {string.Join(", ", AllExperiments)} or all)");
         }
         if (Data.Trim().ToLowerInvariant() is not ("both" or "xor" or "linear")) return ValidationResult.Error($"--data takes xor, linear or both, got '{Data}'");
         if (Seeds < 1 || Seeds > ExperimentPlan.MaxSeeds) return ValidationResult.Error($"--seeds must be from 1 to {ExperimentPlan.MaxSeeds}, got {Seeds}");
