@@ -85,10 +85,7 @@ public sealed class TrainingContext
     /// <summary>Epochs completed (passes over the training data).</summary>
     public int Epoch { get; set; }
 
-    /// <summary>
-    /// The data loss of the network as it stands (full batch), or the mean loss of the last epoch's
-    /// batches (mini-batches); NaN before the first evaluation.
-    /// </summary>
+    /// <summary>The data loss of the network as it stands, on every training point (what the stop rule judges).</summary>
     public double Loss { get; set; } = double.NaN;
 
     /// <summary>The accuracy belonging to <see cref="Loss"/>.</summary>

@@ -65,7 +65,7 @@ public sealed class TrainingSimulation : IDisposable
     /// <summary>Epochs completed.</summary>
     public int Epoch => Context.Epoch;
 
-    /// <summary>The data loss of the network as it stands (mini-batches: the last epoch's mean).</summary>
+    /// <summary>The data loss of the network as it stands, on every training point.</summary>
     public double Loss => Context.Loss;
 
     /// <summary>The accuracy belonging to <see cref="Loss"/>.</summary>
@@ -100,6 +100,9 @@ public sealed class TrainingSimulation : IDisposable
             Learn();
         }
         while (!Context.Schedule.EndsEpoch);
+        // The history keeps the epoch's mean batch loss; the stop rule judges the network as it now
+        // is, on every point, so a converged run's network is one that meets the target.
+        (Context.Loss, Context.Accuracy) = Evaluate();
         return Status = Judge();
     }
 
