@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Training;
 using SkiaSharp;
 
@@ -212,7 +213,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         foreach (var v in new[] { 0.0, 0.5, 1.0 })
         {
             var p = ToPixel(plot, v, v);
-            var label = v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            var label = Numbers.Compact(v);
             Fonts.Draw(canvas, label, p.X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
             Fonts.Draw(canvas, label, plot.Left - 4, p.Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
         }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Training;
 using SkiaSharp;
 
@@ -37,11 +37,11 @@ public static class Hud
         var x = area.Left + 12;
         var y = area.MidY + 5;
         x = Field(canvas, x, y, "", simulation.Data.Name.ToUpperInvariant(), Palette.Accent);
-        x = Field(canvas, x, y, "epoch", simulation.Epoch.ToString(CultureInfo.InvariantCulture), Palette.Text);
+        x = Field(canvas, x, y, "epoch", Numbers.Count(simulation.Epoch), Palette.Text);
         x = Field(canvas, x, y, "loss", FormatLoss(simulation.Loss), Palette.Text);
-        x = Field(canvas, x, y, "accuracy", simulation.Epoch == 0 ? "-" : (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", Palette.Text);
-        x = Field(canvas, x, y, "lr", simulation.Options.LearningRate.ToString("G4", CultureInfo.InvariantCulture), Palette.Text);
-        var speed = double.IsNaN(view.EpochsPerSecond) ? "-" : view.EpochsPerSecond.ToString("0", CultureInfo.InvariantCulture);
+        x = Field(canvas, x, y, "accuracy", simulation.Epoch == 0 ? "-" : Numbers.Percent(simulation.Accuracy), Palette.Text);
+        x = Field(canvas, x, y, "lr", Numbers.Compact(simulation.Options.LearningRate), Palette.Text);
+        var speed = double.IsNaN(view.EpochsPerSecond) ? "-" : Numbers.Compact(Math.Round(view.EpochsPerSecond));
         x = Field(canvas, x, y, "epochs/s", $"{speed} ({view.EpochsPerFrame}/frame)", Palette.Text);
         x = Field(canvas, x, y, "", view.Playing ? "PLAYING" : "PAUSED", view.Playing ? Palette.Accent : Palette.DimText);
         var (state, colour) = StateText(simulation, view);
@@ -95,13 +95,13 @@ public static class Hud
 
     private static (string Text, SKColor Colour) StateText(TrainingSimulation simulation, ViewState view) => simulation.Status switch
     {
-        TrainingStatus.Diverged => ($"DIVERGED at epoch {simulation.Epoch} (loss {FormatLoss(simulation.Loss)}): R to reset", Palette.Warning),
-        TrainingStatus.MaxEpochsReached => ($"stopped at --epochs {simulation.Options.MaxEpochs}", Palette.DimText),
-        _ when view.ConvergedAt is int at => ($"converged at epoch {at}", Palette.Accent),
+        TrainingStatus.Diverged => ($"DIVERGED at epoch {Numbers.Count(simulation.Epoch)} (loss {FormatLoss(simulation.Loss)}): R to reset", Palette.Warning),
+        TrainingStatus.MaxEpochsReached => ($"stopped at --epochs {Numbers.Count(simulation.Options.MaxEpochs)}", Palette.DimText),
+        _ when view.ConvergedAt is int at => ($"converged at epoch {Numbers.Count(at)}", Palette.Accent),
         _ => ("", Palette.Text),
     };
 
-    private static string FormatLoss(double loss) => double.IsNaN(loss) ? "-" : loss.ToString(loss < 1e-3 ? "0.000e+0" : "0.000000", CultureInfo.InvariantCulture);
+    private static string FormatLoss(double loss) => double.IsNaN(loss) ? "-" : Numbers.Compact(loss);
 
     private static float Field(SKCanvas canvas, float x, float y, string label, string value, SKColor colour)
     {

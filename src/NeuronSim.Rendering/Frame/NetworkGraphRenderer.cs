@@ -1,4 +1,4 @@
-using System.Globalization;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Components;
 using SkiaSharp;
 
@@ -170,12 +170,12 @@ public sealed class NetworkGraphRenderer : IDisposable
                 canvas.DrawCircle(centre, radius, ring);
                 if (radius >= 9 && !double.IsNaN(bias))
                 {
-                    Fonts.Draw(canvas, "b " + bias.ToString("+0.00;-0.00", CultureInfo.InvariantCulture), centre.X, centre.Y + radius + 14, Fonts.Small, Palette.DimText, SKTextAlign.Center);
+                    Fonts.Draw(canvas, "b " + Numbers.Compact(bias), centre.X, centre.Y + radius + 14, Fonts.Small, Palette.DimText, SKTextAlign.Center);
                 }
                 if (radius >= 14)
                 {
                     var ink = Shade(network.Activations[layer], activation) > 0.55 ? new SKColor(0x10, 0x10, 0x10) : Palette.Text;
-                    Fonts.Draw(canvas, activation.ToString("0.00", CultureInfo.InvariantCulture), centre.X, centre.Y + 4, Fonts.Small, ink, SKTextAlign.Center);
+                    Fonts.Draw(canvas, Numbers.Compact(activation), centre.X, centre.Y + 4, Fonts.Small, ink, SKTextAlign.Center);
                 }
             }
         }
@@ -205,7 +205,7 @@ public sealed class NetworkGraphRenderer : IDisposable
             line.StrokeWidth = EdgeStyle.Width(w);
             line.Color = EdgeStyle.Colour(w);
             canvas.DrawLine(x, y, x + 28, y, line);
-            var label = w >= 6.33 ? "6.3+" : w.ToString("0", CultureInfo.InvariantCulture);
+            var label = w >= 6.33 ? Numbers.Compact(6.3) + "+" : Numbers.Compact(w);
             Fonts.Draw(canvas, label, x + 32, y + 4, Fonts.Small, Palette.DimText);
             x += 64;
         }
@@ -217,13 +217,13 @@ public sealed class NetworkGraphRenderer : IDisposable
         canvas.DrawLine(x + 74, y, x + 94, y, line);
         Fonts.Draw(canvas, "w < 0", x + 98, y + 4, Fonts.Small, Palette.DimText);
         var fill = network.Probe is { } probe
-            ? $"fill: activation at x = ({probe.X0.ToString("0.00", CultureInfo.InvariantCulture)}, {probe.X1.ToString("0.00", CultureInfo.InvariantCulture)})"
+            ? $"fill: activation at x = ({Numbers.Compact(probe.X0)}, {Numbers.Compact(probe.X1)})"
             : "fill: mean activation (point at the boundary plot for one input)";
         var note = $"width 0.5 + 1.5|w| px (max 10)   {fill}   ring: bias";
         if (HiddenEdges > 0)
         {
-            note = $"showing {DrawnEdges} of {network.EdgeCount} weights: {HiddenEdges} with |w| < "
-                + HiddenBelow.ToString("0.00", CultureInfo.InvariantCulture) + " hidden";
+            note = $"showing {Numbers.Count(DrawnEdges)} of {Numbers.Count(network.EdgeCount)} weights: {Numbers.Count(HiddenEdges)} with |w| < "
+                + Numbers.Compact(HiddenBelow) + " hidden";
         }
         Fonts.Draw(canvas, note, area.Left + 10, y + 24, Fonts.Small, HiddenEdges > 0 ? Palette.Accent : Palette.DimText);
     }
