@@ -13,6 +13,11 @@ public sealed class FrameRenderer : IDisposable
     private readonly NetworkGraphRenderer _graph = new();
     private readonly DecisionBoundaryRenderer _boundary = new();
     private readonly LossChartRenderer _loss = new();
+    private (object? Simulation, long Fingerprint) _evaluated;
+    private (double Loss, double Accuracy) _evaluation;
+
+    /// <summary>What the HUD of the last frame said about the network as drawn.</summary>
+    public NetworkEvaluation Shown { get; private set; }
 
     /// <summary>What the graph showed in the last frame (read from the world).</summary>
     public NetworkSnapshot Network { get; } = new();
@@ -35,19 +40,31 @@ public sealed class FrameRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(view);
         canvas.Clear(Palette.Background);
         var layout = FrameLayout.For(width, height);
+        canvas.Save();
+        canvas.Scale(layout.Scale);
         using (var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true })
         {
             foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
         Network.Read(simulation.World);
+        if (!Equals(_evaluated, ((object)simulation, Network.Fingerprint)))
+        {
+            // The HUD describes the weights as drawn: a forward pass (no weight, epoch or history changes).
+            var (loss, accuracy) = simulation.Evaluate();
+            Network.Read(simulation.World);
+            _evaluated = (simulation, Network.Fingerprint);
+            _evaluation = (loss, accuracy);
+        }
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
         _graph.Render(canvas, layout.Graph, Network);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(simulation.Context.LossHistory),
             simulation.Options.TargetLoss, view.ConvergedAt);
-        Hud.Render(canvas, layout.Hud, simulation, view);
-        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString());
-        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width, height);
+        Shown = new NetworkEvaluation(_evaluation.Loss, _evaluation.Accuracy, _boundary.NotFiniteCount);
+        Hud.Render(canvas, layout.Hud, simulation, view, Shown);
+        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), layout.Narrow);
+        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale);
+        canvas.Restore();
         canvas.Flush();
     }
 

@@ -19,7 +19,8 @@ public sealed class LossChartRenderer : IDisposable
     public void Render(SKCanvas canvas, SKRect area, ReadOnlySpan<double> losses, double targetLoss, int? convergedAt)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        Fonts.Draw(canvas, "loss (MSE, log scale) by epoch", area.Left + 10, area.Top + 18, Fonts.Label, Palette.DimText);
+        var (title, font) = Fonts.Fit(Fonts.Label, area.Width - 20, "loss (MSE, log scale) by epoch", "loss (MSE, log scale)", "loss (log)");
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, font, Palette.DimText);
         var plot = PlotArea(area);
         if (plot.Width < 8 || plot.Height < 8) return;
         using var grid = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = false };

@@ -54,7 +54,7 @@ public sealed class WatchCommand : Command<WatchSettings>
         using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, settings.ToOptions(), !settings.Paused, settings.Speed);
         using var renderer = new FrameRenderer();
         var title = $"NeuronSim: {controller.Simulation.Spec} learning {controller.Simulation.Data.Name}";
-        if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error))
+        if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error, FrameLayout.MinWidth, FrameLayout.MinHeight))
         {
             return Headless(controller, renderer, settings, error, cancellationToken);
         }

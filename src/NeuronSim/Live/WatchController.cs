@@ -83,6 +83,7 @@ public sealed class WatchController : IDisposable
         Playing = Playing,
         EpochsPerFrame = EpochsPerFrame,
         EpochsPerSecond = Playing ? _rate.Rate : 0,
+        EpochsPerFrameDone = Playing ? _rate.PerCall : double.NaN,
         ShowBoundary = ShowBoundary,
         ShowHelp = ShowHelp,
         ConvergedAt = ConvergedAt,
@@ -103,8 +104,10 @@ public sealed class WatchController : IDisposable
         (double X0, double X1)? probe = null;
         if (mouse is { } m)
         {
-            var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(width, height).Boundary);
-            if (plot.Contains(m.X, m.Y)) probe = DecisionBoundaryRenderer.FromPixel(plot, m.X, m.Y);
+            var layout = FrameLayout.For(width, height);
+            var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
+            var at = layout.Logical(m.X, m.Y);
+            if (plot.Contains(at)) probe = DecisionBoundaryRenderer.FromPixel(plot, at.X, at.Y);
         }
         if (probe == Probe) return;
         Probe = probe;
@@ -171,8 +174,7 @@ public sealed class WatchController : IDisposable
         {
             if (Simulation.Epoch >= _options.MaxEpochs)
             {
-                Playing = false;
-                Message = $"paused at the epoch limit (--epochs {_options.MaxEpochs}); N steps on";
+                Playing = false; // the HUD's status slot says so
                 break;
             }
             if (!TryStep())
@@ -197,11 +199,7 @@ public sealed class WatchController : IDisposable
 
     private bool TryStep()
     {
-        if (Simulation.Status == TrainingStatus.Diverged)
-        {
-            Message = "the loss diverged: R resets with new weights";
-            return false;
-        }
+        if (Simulation.Status == TrainingStatus.Diverged) return false; // the HUD's status slot says so
         Simulation.Resume();
         var status = Simulation.Step();
         if (status == TrainingStatus.Converged) ConvergedAt ??= Simulation.Epoch;
