@@ -48,7 +48,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
             }
             if (controller.TakeScreenshotRequest())
             {
-                controller.Message = "saved " + Path.GetFileName(screenshots.Save(frame, controller.Simulation));
+                controller.Message = screenshots.TrySave(frame, controller.Simulation, Console.Error);
             }
             window.Present(frame.Pixels, frame.Width, frame.Height, frame.RowBytes);
 

@@ -27,6 +27,7 @@ public sealed class WatchController : IDisposable
     private string _dataName;
     private int _speedIndex;
     private bool _screenshotRequested;
+    private string? _message;
 
     /// <summary>Starts a live view of <paramref name="spec"/> learning the data set <paramref name="dataName"/>.</summary>
     /// <param name="spec">The network (its seed is the first one; R moves to the next).</param>
@@ -69,7 +70,16 @@ public sealed class WatchController : IDisposable
     public int Seed => _spec.Seed;
 
     /// <summary>A short message for the HUD (last screenshot, a refused step), or null.</summary>
-    public string? Message { get; set; }
+    public string? Message
+    {
+        get => _message;
+        set
+        {
+            if (_message == value) return;
+            _message = value;
+            Version++;
+        }
+    }
 
     /// <summary>Whether Esc or Q was pressed.</summary>
     public bool QuitRequested { get; private set; }

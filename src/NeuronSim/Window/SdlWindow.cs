@@ -80,7 +80,7 @@ public sealed unsafe class SdlWindow : IDisposable
         {
             var why = Sdl.GetError();
             Sdl.SDL_Quit();
-            error = $"cannot open a window ({Describe(why)}): no display: set DISPLAY or run under xvfb-run (apt-get install xvfb)";
+            error = DisplayDiagnosis.Explain(why);
             return false;
         }
 
