@@ -71,3 +71,21 @@ public class LayoutTests
         Assert.Equal(width < 1000, layout.Narrow);
     }
 }
+
+public class HelpOverlayTests
+{
+    [Theory]
+    [MemberData(nameof(LayoutTests.Sizes), MemberType = typeof(LayoutTests))]
+    public void The_help_overlay_holds_every_key_inside_the_frame(int width, int height)
+    {
+        using var simulation = RenderKit.Simulation([4, 4]);
+        var (frame, texts) = RenderKit.RenderWithText(simulation, new ViewState { ShowHelp = true }, width, height);
+        using var _ = frame;
+        if (Environment.GetEnvironmentVariable("NEURONSIM_LOOK") is { Length: > 0 } look) frame.SavePng(Path.Combine(look, $"help-{width}x{height}.png"));
+        var overlay = texts.SkipWhile(t => t.Text != "NeuronSim: watch it learn").ToList();
+        foreach (var key in new[] { "Space", "N or Right", "Shift+Right", "Up / Down", "R", "D", "B", "S", "H", "Esc or Q" })
+            Assert.Contains(overlay, t => t.Text == key);
+        foreach (var t in overlay)
+            Assert.True(t.Bounds.Left >= 0 && t.Bounds.Top >= 0 && t.Bounds.Right <= width && t.Bounds.Bottom <= height, $"'{t.Text}' at {t.Bounds} leaves the {width}x{height} frame");
+    }
+}

@@ -131,7 +131,7 @@ public static class Hud
         ArgumentNullException.ThrowIfNull(canvas);
         using var shade = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
         canvas.DrawRect(0, 0, width, height, shade);
-        var box = SKRect.Create(width / 2f - 300, height / 2f - 195, 600, 390);
+        var box = SKRect.Create(width / 2f - 310, height / 2f - 200, 620, 400);
         using var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true };
         using var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawRoundRect(box, 10, 10, panel);
@@ -149,10 +149,11 @@ public static class Hud
         string[] notes =
         [
             "Edges: orange w > 0, blue w < 0, grey near 0; width 0.5 + 1.5|w| px, at most 10.",
-            "Neurons: fill = activation (dark 0, white 1): the batch mean, or for the input",
-            "under the mouse when it points at the boundary plot; ring = bias.",
-            "Boundary: network output over the input square, red 0 to blue 1;",
-            "points coloured by label, a yellow ring marks a wrong prediction.",
+            "Wide layer pairs show their weight matrix as a heatmap in the same colours.",
+            "Neurons: fill = activation from dark (low) to white (high) on the activation's",
+            "range (the legend shows it); the batch mean, or the input under the mouse; ring = bias.",
+            "Boundary: network output over the input square, red 0 to blue 1 (the bar beside it);",
+            "dark where the output is not finite; a yellow ring marks a wrong prediction.",
         ];
         foreach (var note in notes)
         {
