@@ -47,7 +47,7 @@ public static class Hud
         {
             ("", simulation.Data.Name.ToUpperInvariant(), Palette.Accent),
             ("epoch", Numbers.Count(simulation.Epoch), Palette.Text),
-            ("loss", FormatLoss(shown.Loss), shown.NotFinite > 0 || !double.IsFinite(shown.Loss) ? Palette.Warning : Palette.Text),
+            ("loss", Numbers.Compact(shown.Loss), shown.NotFinite > 0 || !double.IsFinite(shown.Loss) ? Palette.Warning : Palette.Text),
             ("accuracy", accuracy, shown.NotFinite > 0 ? Palette.Warning : Palette.Text),
             ("lr", Numbers.Compact(simulation.Options.LearningRate), Palette.Text),
             ("epochs/s", Speed(view), Palette.Text),
@@ -167,11 +167,10 @@ public static class Hud
     {
         var converged = view.ConvergedAt is int at ? $"converged at epoch {Numbers.Count(at)}" : null;
         if (simulation.Status == TrainingStatus.Diverged)
-            return ($"DIVERGED at epoch {Numbers.Count(simulation.Epoch)} (loss {FormatLoss(simulation.Loss)}): R resets", Palette.Warning);
+            return ($"DIVERGED at epoch {Numbers.Count(simulation.Epoch)} (loss {Numbers.Compact(simulation.Loss)}): R resets", Palette.Warning);
         if (simulation.Epoch >= simulation.Options.MaxEpochs)
             return ($"epoch limit (--epochs {Numbers.Count(simulation.Options.MaxEpochs)}): N steps on" + (converged is null ? "" : $"; {converged}"), Palette.DimText);
         return converged is null ? ("", Palette.Text) : (converged, Palette.Accent);
     }
 
-    private static string FormatLoss(double loss) => double.IsNaN(loss) ? "-" : Numbers.Compact(loss);
 }
