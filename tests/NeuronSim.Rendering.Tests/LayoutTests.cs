@@ -7,7 +7,7 @@ namespace NeuronSim.Rendering.Tests;
 /// <summary>The frame is clean at the sizes a window gets (issue 8, item 4): no text outside its panel, none over another, nothing drawn in the gaps.</summary>
 public class LayoutTests
 {
-    public static readonly TheoryData<int, int> Sizes = new() { { 640, 400 }, { 800, 600 }, { 1280, 800 }, { 1920, 1080 } };
+    public static readonly TheoryData<int, int> Sizes = new() { { 640, 400 }, { 800, 600 }, { 1280, 800 }, { 1920, 1080 }, { 700, 900 } };
 
     private static void AssertClean(TrainingSimulation simulation, ViewState view, int width, int height)
     {
