@@ -2,8 +2,9 @@ namespace NeuronSim.Rendering.Frame;
 
 /// <summary>
 /// How the network as drawn (its current weights) does on the training data: the numbers the HUD
-/// shows, from <c>TrainingSimulation.Evaluate</c>, so they describe the same weights as the
-/// boundary and its rings (both count right and wrong with <c>Classification</c>).
+/// shows. The accuracy is counted from the rings (<c>Classification</c> on the current outputs),
+/// the loss comes from <c>TrainingSimulation.Evaluate</c> (in a live window while training runs,
+/// of weights at most a quarter second old).
 /// </summary>
 /// <param name="Loss">The loss of the current weights (NaN or infinite after a divergence).</param>
 /// <param name="Accuracy">The fraction of points predicted right (a non-finite output is wrong).</param>

@@ -9,7 +9,22 @@ namespace NeuronSim.Rendering.Frame;
 /// </summary>
 public sealed class WeightMatrixHeatmap : IDisposable
 {
+    private const int Steps = 256;
+    private static readonly uint[] Positive = Table(1), Negative = Table(-1);
     private readonly Dictionary<int, SKBitmap> _images = [];
+
+    /// <summary>The edge colour of <paramref name="weight"/> as BGRA in memory, from a table of <see cref="Steps"/> steps up to <see cref="EdgeStyle.FullColourAt"/>.</summary>
+    private static uint ColourOf(double weight)
+    {
+        if (double.IsNaN(weight)) return Pack(Palette.Neutral);
+        var step = (int)Math.Min(Math.Abs(weight) / EdgeStyle.FullColourAt * (Steps - 1) + 0.5, Steps - 1);
+        return weight >= 0 ? Positive[step] : Negative[step];
+    }
+
+    private static uint[] Table(int sign) =>
+        Enumerable.Range(0, Steps).Select(i => Pack(EdgeStyle.Colour(sign * EdgeStyle.FullColourAt * i / (Steps - 1)))).ToArray();
+
+    private static uint Pack(SkiaSharp.SKColor c) => 0xFF000000u | ((uint)c.Red << 16) | ((uint)c.Green << 8) | c.Blue;
 
     /// <summary>Draws the weights of pair <paramref name="pair"/> (layer pair → layer pair + 1) of <paramref name="network"/> into <paramref name="cell"/>.</summary>
     public void Draw(SKCanvas canvas, SKRect cell, NetworkSnapshot network, int pair)
@@ -27,8 +42,7 @@ public sealed class WeightMatrixHeatmap : IDisposable
         for (var k = 0; k < network.EdgeCount; k++)
         {
             if (network.EdgeFromLayer[k] != pair) continue;
-            var c = EdgeStyle.Colour(network.EdgeWeight[k]);
-            pixels[network.EdgeTo[k] * stride + network.EdgeFrom[k]] = 0xFF000000u | ((uint)c.Red << 16) | ((uint)c.Green << 8) | c.Blue;
+            pixels[network.EdgeTo[k] * stride + network.EdgeFrom[k]] = ColourOf(network.EdgeWeight[k]);
         }
         image.NotifyPixelsChanged();
         using var sharp = SKImage.FromBitmap(image);

@@ -39,7 +39,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
 
             // 3. Render when something changed, then show it.
             var resized = frame.Resize(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
-            if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending)
+            if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending || renderer.EvaluationPending)
             {
                 var renderStart = Stopwatch.GetTimestamp();
                 renderedVersion = controller.Version;
