@@ -6,6 +6,7 @@ using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
 using NeuronSim.Window;
+using SkiaSharp;
 
 namespace NeuronSim.Cli.Tests;
 
@@ -107,5 +108,25 @@ public class WatchSessionTests
         Assert.Contains(expected, text);
         Assert.Contains("x11 not available", text);
         Assert.Equal(expected.StartsWith("no display", StringComparison.Ordinal), text.Contains("no display", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(640, 400)]
+    [InlineData(1920, 1080)]
+    public void The_mouse_probes_the_input_under_it_at_any_window_size(int width, int height)
+    {
+        using var controller = Controller();
+        var layout = FrameLayout.For(width, height);
+        var plot = layout.Pixels(DecisionBoundaryRenderer.PlotArea(layout.Boundary));
+        var at = new SKPoint(plot.Left + plot.Width * 0.25f, plot.Top + plot.Height * 0.5f);
+
+        controller.PointAt(((int)at.X, (int)at.Y), width, height);
+
+        var probe = Assert.NotNull(controller.Probe);
+        var expected = DecisionBoundaryRenderer.FromPixel(DecisionBoundaryRenderer.PlotArea(layout.Boundary), (int)at.X / layout.Scale, (int)at.Y / layout.Scale);
+        Assert.Equal(expected.X0, probe.X0, 2);
+        Assert.Equal(expected.X1, probe.X1, 2);
+        Assert.InRange(probe.X0, 0.15, 0.35);
+        Assert.InRange(probe.X1, 0.4, 0.6);
     }
 }
