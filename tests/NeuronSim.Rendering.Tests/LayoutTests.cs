@@ -63,11 +63,26 @@ public class LayoutTests
     }
 
     [Theory]
+    [InlineData(320, 200)]
+    [InlineData(500, 350)]
+    public void A_frame_below_the_minimum_window_is_the_minimum_layout_scaled_down(int width, int height)
+    {
+        using var simulation = RenderKit.Simulation([4, 4], bias: true);
+        simulation.Step(100);
+        AssertClean(simulation, ViewState.Snapshot, width, height);
+        var layout = FrameLayout.For(width, height);
+        // Laid out in at least the logical room of the minimum window (640x400 at 80%).
+        Assert.True(layout.Help.Right + FrameLayout.Gap >= FrameLayout.MinWidth / 0.8f - 0.5f, $"logical width {layout.Help.Right + FrameLayout.Gap}");
+        Assert.True(layout.Help.Bottom + 2 >= FrameLayout.MinHeight / 0.8f - 0.5f, $"logical height {layout.Help.Bottom + 2}");
+    }
+
+    [Theory]
     [MemberData(nameof(Sizes))]
     public void Text_scales_with_the_frame(int width, int height)
     {
         var layout = FrameLayout.For(width, height);
         Assert.InRange(layout.Scale * Fonts.Small.Size, 8.5f, 17f);
+        Assert.True(layout.Pixels(layout.Help).Right <= width && layout.Pixels(layout.Help).Bottom <= height);
         Assert.Equal(width < 1000, layout.Narrow);
     }
 }

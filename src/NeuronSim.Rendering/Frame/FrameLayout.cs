@@ -37,7 +37,10 @@ public readonly record struct FrameLayout(SKRect Hud, SKRect Graph, SKRect Bound
     /// <summary>The layout of a <paramref name="width"/> x <paramref name="height"/> frame.</summary>
     public static FrameLayout For(int width, int height)
     {
+        // Fonts shrink to 80% at most; a frame smaller than the minimum window (a small snapshot)
+        // is the minimum window's layout scaled down, so it is never laid out more tightly.
         var scale = Math.Clamp(Math.Min((float)width / DesignWidth, (float)height / DesignHeight), 0.8f, 1.5f);
+        scale = Math.Min(scale, Math.Min(Math.Max(width, 1) / (MinWidth / 0.8f), Math.Max(height, 1) / (MinHeight / 0.8f)));
         float w = Math.Max(width, 64) / scale, h = Math.Max(height, 64) / scale;
         var narrow = w < NarrowWidth;
         var hud = new SKRect(Gap, Gap, w - Gap, Gap + (w < 1400 ? TwoLineHudHeight : HudHeight));
