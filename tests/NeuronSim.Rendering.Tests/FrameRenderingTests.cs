@@ -58,21 +58,6 @@ public class FrameRenderingTests
     }
 
     [Fact]
-    public void Large_networks_hide_the_smallest_weights_and_say_how_many()
-    {
-        using var simulation = RenderKit.Simulation([400, 400], bias: true);
-        using var renderer = new FrameRenderer();
-        using var frame = RenderKit.Render(simulation, renderer: renderer);
-
-        var graph = renderer.Graph;
-        Assert.Equal(2 * 400 + 400 * 400 + 400, renderer.Network.EdgeCount);
-        Assert.InRange(graph.DrawnEdges, graph.MaxDrawnEdges / 2, graph.MaxDrawnEdges);
-        Assert.Equal(renderer.Network.EdgeCount - graph.DrawnEdges, graph.HiddenEdges);
-        Assert.True(graph.HiddenBelow > 0);
-        Assert.InRange(renderer.Boundary.Resolution, 24, 64);
-    }
-
-    [Fact]
     public void Frame_saves_as_a_png_of_the_frame_size()
     {
         using var simulation = RenderKit.Simulation([4, 4], bias: true);

@@ -16,8 +16,34 @@ public static class RenderKit
     private static readonly QueryDescription Synapses = new QueryDescription().WithAll<Synapse, Weight>();
 
     /// <summary>A network on xor with the given hidden sizes (no biases unless asked).</summary>
-    public static TrainingSimulation Simulation(int[] hidden, bool bias = false, int seed = 1) =>
-        new(NetworkSpec.Uniform(hidden, Activation.Sigmoid, bias, seed), DataSets.Xor(), new TrainingOptions());
+    public static TrainingSimulation Simulation(int[] hidden, bool bias = false, int seed = 1, Activation activation = Activation.Sigmoid) =>
+        new(NetworkSpec.Uniform(hidden, activation, bias, seed), DataSets.Xor(), new TrainingOptions());
+
+    /// <summary>The lab's "no activation" network (2-4-4-1 identity with biases, lr 1, seed 1), stepped until its loss diverged (epoch 5).</summary>
+    public static TrainingSimulation Diverged()
+    {
+        var simulation = Simulation([4, 4], bias: true, activation: Activation.Identity);
+        simulation.Step(10);
+        Assert.Equal(TrainingStatus.Diverged, simulation.Status);
+        return simulation;
+    }
+
+    /// <summary>Renders at <paramref name="width"/> x <paramref name="height"/> and returns the frame and every text drawn into it.</summary>
+    public static (FrameBuffer Frame, IReadOnlyList<DrawnText> Texts) RenderWithText(TrainingSimulation simulation, ViewState? view = null, int width = Width, int height = Height, FrameRenderer? renderer = null)
+    {
+        using var log = TextLog.Start();
+        var frame = new FrameBuffer(width, height);
+        if (renderer is null)
+        {
+            using var own = new FrameRenderer();
+            own.Render(frame, simulation, view ?? ViewState.Snapshot);
+        }
+        else
+        {
+            renderer.Render(frame, simulation, view ?? ViewState.Snapshot);
+        }
+        return (frame, log.Texts);
+    }
 
     /// <summary>Sets the weight from neuron (layer, from) to neuron (layer + 1, to).</summary>
     public static void SetWeight(TrainingSimulation simulation, int layer, int from, int to, double value)

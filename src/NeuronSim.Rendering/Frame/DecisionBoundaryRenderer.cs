@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Training;
 using SkiaSharp;
 
@@ -20,6 +21,17 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     private const double LiveMillisecondsPerFrame = 6;
 
     private static readonly uint[] Colours = BuildColours();
+
+    /// <summary>Where the output is NaN or infinite the heatmap shows no class: a dark grey (BGRA in memory).</summary>
+    private static readonly uint NoPrediction = 0xFF000000u | ((uint)Palette.NoPrediction.Red << 16) | ((uint)Palette.NoPrediction.Green << 8) | Palette.NoPrediction.Blue;
+
+    /// <summary>The heatmap colour of output <paramref name="output"/> (clamped to [0, 1]; <see cref="Palette.NoPrediction"/> when not finite).</summary>
+    public static SKColor ColourOf(double output)
+    {
+        if (!double.IsFinite(output)) return Palette.NoPrediction;
+        var c = Colours[(int)(Math.Clamp(output, 0, 1) * 255 + 0.5)];
+        return new SKColor((byte)(c >> 16), (byte)(c >> 8), (byte)c);
+    }
     private SKBitmap? _image;
     private bool _imageStale = true;
     private bool _computed;
@@ -30,9 +42,17 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     private (object? Simulation, long Fingerprint) _key;
     private int _framesUntilRefresh;
     private bool[] _wrong = [];
+    private double[] _pointOutput = [];
+    private (object? Simulation, long Fingerprint) _pointsKey;
 
     /// <summary>Whether the last frame showed an older heatmap because a refresh was put off (live mode).</summary>
     public bool RefreshPending { get; private set; }
+
+    /// <summary>Data points whose current prediction is wrong (<see cref="Classification.IsCorrect"/>: a non-finite output is wrong), as ringed in the last frame.</summary>
+    public int WrongCount { get; private set; }
+
+    /// <summary>Data points whose current output is NaN or infinite (they predict nothing), in the last frame.</summary>
+    public int NotFiniteCount { get; private set; }
 
     /// <summary>Grid points per side of the last heatmap.</summary>
     public int Resolution => _resolution;
@@ -50,12 +70,22 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         (x - plot.Left) / plot.Width * (1 + 2 * Margin) - Margin,
         (plot.Bottom - y) / plot.Height * (1 + 2 * Margin) - Margin);
 
-    /// <summary>The square plot inside <paramref name="area"/> (below the title).</summary>
+    /// <summary>Room left of the plot for the x1 tick labels.</summary>
+    private const float AxisRoom = 28;
+
+    /// <summary>Room right of the plot for the colour bar and its labels.</summary>
+    private const float ColourBarRoom = 40;
+
+    /// <summary>Lines the legend below the plot takes in a panel <paramref name="width"/> wide.</summary>
+    private static int LegendLines(float width) => width < 340 ? 2 : 1;
+
+    /// <summary>The square plot inside <paramref name="area"/>: below the title, above the tick labels and legend, left of the colour bar.</summary>
     public static SKRect PlotArea(SKRect area)
     {
-        var side = Math.Max(8, Math.Min(area.Width - 16, area.Height - 52));
-        var left = area.MidX - side / 2;
-        return new SKRect(left, area.Top + 26, left + side, area.Top + 26 + side);
+        var below = 18 + 16 * LegendLines(area.Width);
+        var side = Math.Max(8, Math.Min(area.Width - AxisRoom - ColourBarRoom - 8, area.Height - 28 - below));
+        var left = area.Left + AxisRoom + 4 + (area.Width - AxisRoom - ColourBarRoom - 8 - side) / 2;
+        return new SKRect(left, area.Top + 28, left + side, area.Top + 28 + side);
     }
 
     /// <summary>
@@ -68,8 +98,11 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(simulation);
         var plot = PlotArea(area);
-        var title = showBoundary ? "decision boundary (network output over the input square)" : "data (boundary off: B)";
-        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, Fonts.Label, Palette.DimText);
+        var (title, titleFont) = showBoundary
+            ? Fonts.Fit(Fonts.Label, area.Width - 20, "decision boundary (network output over the input square)", "decision boundary (output over the inputs)", "decision boundary")
+            : Fonts.Fit(Fonts.Label, area.Width - 20, "data (boundary off: B)", "data");
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, titleFont, Palette.DimText);
+        ClassifyPoints(simulation, fingerprint);
         Refresh(simulation, parameters, fingerprint, live);
         using (var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1 })
         {
@@ -87,8 +120,38 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             canvas.DrawRect(plot, border);
         }
         DrawAxes(canvas, plot);
-        DrawPoints(canvas, plot, simulation);
+        if (showBoundary) BoundaryLegend.DrawColourBar(canvas, plot);
+        DrawPoints(canvas, area, plot, simulation);
         if (probe is { } point) DrawProbe(canvas, plot, point.X0, point.X1);
+        if (NotFiniteCount > 0)
+        {
+            var (text, font) = Fonts.Fit(Fonts.Label, plot.Width - 8, "outputs not finite: no prediction (dark)", "outputs not finite", "not finite");
+            using var back = new SKPaint { Color = Palette.Panel.WithAlpha(220) };
+            canvas.DrawRect(plot.Left + 1, plot.Top + 1, plot.Width - 2, font.Size + 8, back);
+            Fonts.Draw(canvas, text, plot.MidX, plot.Top + font.Size + 3, font, Palette.Warning, SKTextAlign.Center);
+        }
+    }
+
+    /// <summary>What each data point predicts now (cheap: done every frame the weights changed, even when the heatmap waits).</summary>
+    private void ClassifyPoints(TrainingSimulation simulation, long fingerprint)
+    {
+        var key = ((object?)simulation, fingerprint);
+        if (Equals(key, _pointsKey) && _wrong.Length == simulation.Data.Count) return;
+        var data = simulation.Data;
+        if (_pointOutput.Length != data.Count)
+        {
+            _pointOutput = new double[data.Count];
+            _wrong = new bool[data.Count];
+        }
+        simulation.Predict(data.X0, data.X1, _pointOutput);
+        int wrong = 0, notFinite = 0;
+        for (var i = 0; i < data.Count; i++)
+        {
+            _wrong[i] = !Classification.IsCorrect(_pointOutput[i], data.Labels[i]);
+            if (_wrong[i]) wrong++;
+            if (Classification.Predicted(_pointOutput[i]) is null) notFinite++;
+        }
+        (WrongCount, NotFiniteCount, _pointsKey) = (wrong, notFinite, key);
     }
 
     /// <summary>A crosshair at the probed input point.</summary>
@@ -123,9 +186,8 @@ public sealed class DecisionBoundaryRenderer : IDisposable
 
     private void Compute(TrainingSimulation simulation, int resolution)
     {
-        var data = simulation.Data;
         var cells = resolution * resolution;
-        var total = cells + data.Count;
+        var total = cells;
         if (_x0.Length != total)
         {
             _x0 = new double[total];
@@ -142,13 +204,9 @@ public sealed class DecisionBoundaryRenderer : IDisposable
                 _x1[row * resolution + col] = 1 + Margin - span * (row + 0.5) / resolution;
             }
         }
-        data.X0.CopyTo(_x0, cells);
-        data.X1.CopyTo(_x1, cells);
         simulation.Predict(_x0, _x1, _output);
         _computed = true;
         _imageStale = true;
-        if (_wrong.Length != data.Count) _wrong = new bool[data.Count];
-        for (var i = 0; i < data.Count; i++) _wrong[i] = (_output[cells + i] >= 0.5 ? 1 : 0) != (data.Labels[i] >= 0.5 ? 1 : 0);
     }
 
     /// <summary>Paints the heatmap at the plot's size: the grid's outputs interpolated bilinearly, then coloured.</summary>
@@ -182,10 +240,15 @@ public sealed class DecisionBoundaryRenderer : IDisposable
                 var c0 = _column[px];
                 var c1 = Math.Min(c0 + 1, n - 1);
                 var fx = _fraction[px];
+                if (!double.IsFinite(output[top + c0]) || !double.IsFinite(output[top + c1]) || !double.IsFinite(output[bottom + c0]) || !double.IsFinite(output[bottom + c1]))
+                {
+                    row[px] = NoPrediction;
+                    continue;
+                }
                 var a = output[top + c0] + (output[top + c1] - output[top + c0]) * fx;
                 var b = output[bottom + c0] + (output[bottom + c1] - output[bottom + c0]) * fx;
                 var p = a + (b - a) * fy;
-                row[px] = Colours[double.IsNaN(p) ? 128 : (int)(Math.Clamp(p, 0, 1) * 255 + 0.5)];
+                row[px] = Colours[(int)(Math.Clamp(p, 0, 1) * 255 + 0.5)];
             }
         }
         _imageStale = false;
@@ -212,7 +275,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         foreach (var v in new[] { 0.0, 0.5, 1.0 })
         {
             var p = ToPixel(plot, v, v);
-            var label = v.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+            var label = Numbers.Compact(v);
             Fonts.Draw(canvas, label, p.X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
             Fonts.Draw(canvas, label, plot.Left - 4, p.Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
         }
@@ -220,7 +283,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         Fonts.Draw(canvas, "x1", plot.Left - 4, ToPixel(plot, 0, 0.75).Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
     }
 
-    private void DrawPoints(SKCanvas canvas, SKRect plot, TrainingSimulation simulation)
+    private void DrawPoints(SKCanvas canvas, SKRect area, SKRect plot, TrainingSimulation simulation)
     {
         var data = simulation.Data;
         var radius = Math.Clamp(plot.Width / 90, 2.5f, 6f);
@@ -235,18 +298,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             canvas.DrawCircle(p, radius, outline);
             if (i < _wrong.Length && _wrong[i]) canvas.DrawCircle(p, radius + 3.5f, wrong);
         }
-        var y = plot.Bottom + 30;
-        var x = plot.Left;
-        foreach (var (label, colour) in new[] { ("label 0", Palette.Label0), ("label 1", Palette.Label1) })
-        {
-            fill.Color = colour;
-            canvas.DrawCircle(x + 5, y - 4, 5, fill);
-            canvas.DrawCircle(x + 5, y - 4, 5, outline);
-            Fonts.Draw(canvas, label, x + 14, y, Fonts.Small, Palette.DimText);
-            x += 70;
-        }
-        canvas.DrawCircle(x + 5, y - 4, 7, wrong);
-        Fonts.Draw(canvas, "wrong prediction", x + 16, y, Fonts.Small, Palette.DimText);
+        BoundaryLegend.DrawKey(canvas, area, plot, wrong, outline);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NeuronSim.Network.Training;
 using SkiaSharp;
 
@@ -13,6 +14,16 @@ public sealed class FrameRenderer : IDisposable
     private readonly NetworkGraphRenderer _graph = new();
     private readonly DecisionBoundaryRenderer _boundary = new();
     private readonly LossChartRenderer _loss = new();
+    private static readonly TimeSpan EvaluateEvery = TimeSpan.FromMilliseconds(250);
+    private (object? Simulation, long Fingerprint) _evaluated;
+    private double _evaluatedLoss = double.NaN;
+    private long _evaluatedAt;
+
+    /// <summary>Whether the last (live) frame showed the loss of slightly older weights: render again soon.</summary>
+    public bool EvaluationPending { get; private set; }
+
+    /// <summary>What the HUD of the last frame said about the network as drawn.</summary>
+    public NetworkEvaluation Shown { get; private set; }
 
     /// <summary>What the graph showed in the last frame (read from the world).</summary>
     public NetworkSnapshot Network { get; } = new();
@@ -35,19 +46,42 @@ public sealed class FrameRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(view);
         canvas.Clear(Palette.Background);
         var layout = FrameLayout.For(width, height);
+        canvas.Save();
+        canvas.Scale(layout.Scale);
         using (var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true })
         {
             foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
         Network.Read(simulation.World);
+        var key = ((object?)simulation, Network.Fingerprint);
+        EvaluationPending = false;
+        if (!Equals(_evaluated, key))
+        {
+            // The HUD's loss describes the weights as drawn: a forward pass (no weight, epoch or
+            // history changes). While training runs live it costs about a third of an epoch, so it
+            // is done at most every EvaluateEvery; the accuracy always comes from the rings.
+            if (!live || !ReferenceEquals(_evaluated.Simulation, simulation) || Stopwatch.GetElapsedTime(_evaluatedAt) >= EvaluateEvery)
+            {
+                var (loss, _) = simulation.Evaluate();
+                Network.ReadActivations(simulation.World);
+                (_evaluated, _evaluatedLoss, _evaluatedAt) = (key, loss, Stopwatch.GetTimestamp());
+            }
+            else
+            {
+                EvaluationPending = true;
+            }
+        }
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
         _graph.Render(canvas, layout.Graph, Network);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,
             simulation.Options.TargetLoss, view.ConvergedAt);
-        Hud.Render(canvas, layout.Hud, simulation, view);
-        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString());
-        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width, height);
+        var points = simulation.Data.Count;
+        Shown = new NetworkEvaluation(_evaluatedLoss, (double)(points - _boundary.WrongCount) / points, _boundary.NotFiniteCount);
+        Hud.Render(canvas, layout.Hud, simulation, view, Shown);
+        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), layout.Narrow);
+        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale);
+        canvas.Restore();
         canvas.Flush();
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Training;
 using SkiaSharp;
 
@@ -28,42 +28,110 @@ public static class Hud
         ("Esc or Q", "quit"),
     ];
 
-    /// <summary>Draws the HUD line for <paramref name="simulation"/> into <paramref name="area"/>.</summary>
-    public static void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, ViewState view)
+    /// <summary>Gap between HUD fields, in pixels (before scaling to fit).</summary>
+    private const float FieldGap = 20;
+
+    /// <summary>
+    /// Draws the HUD for <paramref name="simulation"/> into <paramref name="area"/>: the fields
+    /// (data set, epoch, loss, accuracy, lr, speed, playing), then one status slot (diverged, epoch
+    /// limit or converged: at most one) and one message. When <paramref name="area"/> is tall enough
+    /// for two lines the status and message take the second; every line is shrunk to fit its width.
+    /// </summary>
+    public static void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, ViewState view, NetworkEvaluation shown)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(view);
-        var x = area.Left + 12;
-        var y = area.MidY + 5;
-        x = Field(canvas, x, y, "", simulation.Data.Name.ToUpperInvariant(), Palette.Accent);
-        x = Field(canvas, x, y, "epoch", simulation.Epoch.ToString(CultureInfo.InvariantCulture), Palette.Text);
-        x = Field(canvas, x, y, "loss", FormatLoss(simulation.Loss), Palette.Text);
-        x = Field(canvas, x, y, "accuracy", simulation.Epoch == 0 ? "-" : (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", Palette.Text);
-        x = Field(canvas, x, y, "lr", simulation.Options.LearningRate.ToString("G4", CultureInfo.InvariantCulture), Palette.Text);
-        var speed = double.IsNaN(view.EpochsPerSecond) ? "-" : view.EpochsPerSecond.ToString("0", CultureInfo.InvariantCulture);
-        x = Field(canvas, x, y, "epochs/s", $"{speed} ({view.EpochsPerFrame}/frame)", Palette.Text);
-        x = Field(canvas, x, y, "", view.Playing ? "PLAYING" : "PAUSED", view.Playing ? Palette.Accent : Palette.DimText);
+        var accuracy = Numbers.Percent(shown.Accuracy) + (shown.NotFinite > 0 ? " (outputs not finite)" : "");
+        var fields = new List<(string Label, string Value, SKColor Colour)>
+        {
+            ("", simulation.Data.Name.ToUpperInvariant(), Palette.Accent),
+            ("epoch", Numbers.Count(simulation.Epoch), Palette.Text),
+            ("loss", Numbers.Compact(shown.Loss), shown.NotFinite > 0 || !double.IsFinite(shown.Loss) ? Palette.Warning : Palette.Text),
+            ("accuracy", accuracy, shown.NotFinite > 0 ? Palette.Warning : Palette.Text),
+            ("lr", Numbers.Compact(simulation.Options.LearningRate), Palette.Text),
+            ("epochs/s", Speed(view), Palette.Text),
+            ("", view.Playing ? "PLAYING" : "PAUSED", view.Playing ? Palette.Accent : Palette.DimText),
+        };
         var (state, colour) = StateText(simulation, view);
-        if (state.Length > 0) x = Field(canvas, x, y, "", state, colour);
-        if (!string.IsNullOrEmpty(view.Message)) Field(canvas, x, y, "", view.Message, Palette.DimText);
+        var status = new List<(string Label, string Value, SKColor Colour)>();
+        if (state.Length > 0) status.Add(("", state, colour));
+        if (!string.IsNullOrEmpty(view.Message) && view.Message != state) status.Add(("", view.Message, Palette.DimText));
+        var width = area.Width - 24;
+        if (area.Height >= 2 * Fonts.Hud.Size + 12)
+        {
+            var line = area.Height / 2;
+            DrawLine(canvas, area.Left + 12, area.Top + line / 2 + 6, width, fields);
+            DrawLine(canvas, area.Left + 12, area.Top + line + line / 2 + 2, width, status);
+        }
+        else
+        {
+            DrawLine(canvas, area.Left + 12, area.MidY + 5, width, [.. fields, .. status]);
+        }
     }
 
-    /// <summary>Draws the one-line key help into <paramref name="area"/>.</summary>
-    public static void RenderKeyHelp(SKCanvas canvas, SKRect area, string networkText)
+    /// <summary>The speed field: epochs per second really trained, and per frame what was really done when it fell short of the asked speed.</summary>
+    private static string Speed(ViewState view)
+    {
+        if (double.IsNaN(view.EpochsPerSecond)) return "-";
+        var rate = Numbers.Compact(Math.Round(view.EpochsPerSecond));
+        if (!view.Playing) return rate;
+        var done = view.EpochsPerFrameDone;
+        return double.IsNaN(done) || done >= view.EpochsPerFrame * 0.95
+            ? $"{rate} ({Numbers.Count(view.EpochsPerFrame)}/frame)"
+            : $"{rate} ({Numbers.Compact(Math.Round(done, done < 10 ? 1 : 0))}/frame of {Numbers.Count(view.EpochsPerFrame)} asked)";
+    }
+
+    /// <summary>Draws labelled fields left to right from <paramref name="x"/>, in a font shrunk (down to 75%, then the trailing fields shortened) so the line fits <paramref name="width"/>.</summary>
+    private static void DrawLine(SKCanvas canvas, float x, float y, float width, List<(string Label, string Value, SKColor Colour)> fields)
+    {
+        if (fields.Count == 0) return;
+        float Measure(SKFont font, IEnumerable<(string Label, string Value, SKColor Colour)> items) =>
+            items.Sum(f => (f.Label.Length > 0 ? font.MeasureText(f.Label) + 6 : 0) + font.MeasureText(f.Value)) + FieldGap * (items.Count() - 1) * font.Size / Fonts.Hud.Size;
+        var font = Fonts.Hud;
+        var natural = Measure(font, fields);
+        if (natural > width) font = Fonts.Sized(Math.Max(Fonts.Hud.Size * 0.75f, Fonts.Hud.Size * width / natural));
+        // Still too long at 75%: the last field (the message) is shortened with an ellipsis.
+        while (Measure(font, fields) > width && fields[^1].Value.Length > 4)
+        {
+            var last = fields[^1];
+            fields[^1] = (last.Label, last.Value[..^2].TrimEnd('…') + "…", last.Colour);
+        }
+        var gap = FieldGap * font.Size / Fonts.Hud.Size;
+        foreach (var (label, value, colour) in fields)
+        {
+            if (label.Length > 0)
+            {
+                Fonts.Draw(canvas, label, x, y, font, Palette.DimText);
+                x += font.MeasureText(label) + 6;
+            }
+            Fonts.Draw(canvas, value, x, y, font, colour);
+            x += font.MeasureText(value) + gap;
+        }
+    }
+
+    /// <summary>The key help of a narrow frame: the full list is in the help overlay.</summary>
+    public const string ShortKeyHelp = "H keys and help   Space play/pause   Esc/Q quit";
+
+    /// <summary>Draws the one-line key help into <paramref name="area"/> (the short form when <paramref name="narrow"/>), with the network at the right.</summary>
+    public static void RenderKeyHelp(SKCanvas canvas, SKRect area, string networkText, bool narrow = false)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        Fonts.Draw(canvas, KeyHelp, area.Left + 4, area.MidY + 4, Fonts.Small, Palette.DimText);
+        ArgumentNullException.ThrowIfNull(networkText);
+        var right = Fonts.Small.MeasureText(networkText);
+        var room = area.Width - 8 - right - 24;
+        var (keys, font) = Fonts.Fit(Fonts.Small, room, narrow ? [ShortKeyHelp, "H help   Esc quit"] : [KeyHelp, ShortKeyHelp, "H help   Esc quit"]);
+        Fonts.Draw(canvas, keys, area.Left + 4, area.MidY + 4, font, Palette.DimText);
         Fonts.Draw(canvas, networkText, area.Right - 4, area.MidY + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
     }
 
     /// <summary>Draws the help overlay (keys and how to read the picture) over the whole frame.</summary>
-    public static void RenderHelpOverlay(SKCanvas canvas, int width, int height)
+    public static void RenderHelpOverlay(SKCanvas canvas, float width, float height)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         using var shade = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
         canvas.DrawRect(0, 0, width, height, shade);
-        var box = SKRect.Create(width / 2f - 300, height / 2f - 195, 600, 390);
+        var box = SKRect.Create(width / 2f - 310, height / 2f - 200, 620, 400);
         using var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true };
         using var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawRoundRect(box, 10, 10, panel);
@@ -81,10 +149,11 @@ public static class Hud
         string[] notes =
         [
             "Edges: orange w > 0, blue w < 0, grey near 0; width 0.5 + 1.5|w| px, at most 10.",
-            "Neurons: fill = activation (dark 0, white 1): the batch mean, or for the input",
-            "under the mouse when it points at the boundary plot; ring = bias.",
-            "Boundary: network output over the input square, red 0 to blue 1;",
-            "points coloured by label, a yellow ring marks a wrong prediction.",
+            "Wide layer pairs show their weight matrix as a heatmap in the same colours.",
+            "Neurons: fill = activation from dark (low) to white (high) on the activation's",
+            "range (the legend shows it); the batch mean, or the input under the mouse; ring = bias.",
+            "Boundary: network output over the input square, red 0 to blue 1 (the bar beside it);",
+            "dark where the output is not finite; a yellow ring marks a wrong prediction.",
         ];
         foreach (var note in notes)
         {
@@ -93,24 +162,15 @@ public static class Hud
         }
     }
 
-    private static (string Text, SKColor Colour) StateText(TrainingSimulation simulation, ViewState view) => simulation.Status switch
+    /// <summary>The one status of the run, most important first: diverged, at the epoch limit, converged (or nothing).</summary>
+    private static (string Text, SKColor Colour) StateText(TrainingSimulation simulation, ViewState view)
     {
-        TrainingStatus.Diverged => ($"DIVERGED at epoch {simulation.Epoch} (loss {FormatLoss(simulation.Loss)}): R to reset", Palette.Warning),
-        TrainingStatus.MaxEpochsReached => ($"stopped at --epochs {simulation.Options.MaxEpochs}", Palette.DimText),
-        _ when view.ConvergedAt is int at => ($"converged at epoch {at}", Palette.Accent),
-        _ => ("", Palette.Text),
-    };
-
-    private static string FormatLoss(double loss) => double.IsNaN(loss) ? "-" : loss.ToString(loss < 1e-3 ? "0.000e+0" : "0.000000", CultureInfo.InvariantCulture);
-
-    private static float Field(SKCanvas canvas, float x, float y, string label, string value, SKColor colour)
-    {
-        if (label.Length > 0)
-        {
-            Fonts.Draw(canvas, label, x, y, Fonts.Hud, Palette.DimText);
-            x += Fonts.Hud.MeasureText(label) + 6;
-        }
-        Fonts.Draw(canvas, value, x, y, Fonts.Hud, colour);
-        return x + Fonts.Hud.MeasureText(value) + 22;
+        var converged = view.ConvergedAt is int at ? $"converged at epoch {Numbers.Count(at)}" : null;
+        if (simulation.Status == TrainingStatus.Diverged)
+            return ($"DIVERGED at epoch {Numbers.Count(simulation.Epoch)} (loss {Numbers.Compact(simulation.Loss)}): R resets", Palette.Warning);
+        if (simulation.Epoch >= simulation.Options.MaxEpochs)
+            return ($"epoch limit (--epochs {Numbers.Count(simulation.Options.MaxEpochs)}): N steps on" + (converged is null ? "" : $"; {converged}"), Palette.DimText);
+        return converged is null ? ("", Palette.Text) : (converged, Palette.Accent);
     }
+
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using NeuronSim.Network.Formatting;
 using SkiaSharp;
 
 namespace NeuronSim.Rendering.Frame;
@@ -19,30 +19,39 @@ public sealed class LossChartRenderer : IDisposable
     public void Render(SKCanvas canvas, SKRect area, ReadOnlySpan<double> losses, double targetLoss, int? convergedAt)
     {
         ArgumentNullException.ThrowIfNull(canvas);
-        Fonts.Draw(canvas, "loss (MSE, log scale) by epoch", area.Left + 10, area.Top + 18, Fonts.Label, Palette.DimText);
+        var (title, font) = Fonts.Fit(Fonts.Label, area.Width - 20, "loss (MSE, log scale) by epoch", "loss (MSE, log scale)", "loss (log)");
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, font, Palette.DimText);
         var plot = PlotArea(area);
         if (plot.Width < 8 || plot.Height < 8) return;
         using var grid = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = false };
         canvas.DrawRect(plot, grid);
 
-        var (low, high) = Range(losses, targetLoss);
-        float Y(double loss) => (float)(plot.Bottom - (Math.Log10(loss) - low) / (high - low) * plot.Height);
-        for (var decade = (int)Math.Ceiling(low); decade <= (int)Math.Floor(high); decade++)
+        var (low, high, above) = Range(losses, targetLoss);
+        float Y(double loss) => (float)(plot.Bottom - (Math.Clamp(Math.Log10(loss), low, high) - low) / (high - low) * plot.Height);
+        var step = high - low > 6 ? 2 : 1;
+        for (var decade = (int)Math.Ceiling(low); decade <= (int)Math.Floor(high); decade += step)
         {
             var y = Y(Math.Pow(10, decade));
             canvas.DrawLine(plot.Left, y, plot.Right, y, grid);
-            Fonts.Draw(canvas, $"1e{decade}", plot.Left - 4, y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+            Fonts.Draw(canvas, Numbers.Compact(Math.Pow(10, decade)), plot.Left - 4, y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
         }
         var epochs = Math.Max(losses.Length, 1);
         Fonts.Draw(canvas, "0", plot.Left, plot.Bottom + 14, Fonts.Small, Palette.DimText);
-        Fonts.Draw(canvas, $"{losses.Length} epochs", plot.Right, plot.Bottom + 14, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+        Fonts.Draw(canvas, $"{Numbers.Count(losses.Length)} epochs", plot.Right, plot.Bottom + 14, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+        if (above is { } overflow)
+        {
+            // The axis stops at MaxDecades: what lies above is drawn on the top edge, and said.
+            using var warn = new SKPaint { Color = Palette.Warning, Style = SKPaintStyle.Stroke, StrokeWidth = 2, PathEffect = SKPathEffect.CreateDash([3, 3], 0) };
+            canvas.DrawLine(plot.Left, plot.Top + 1, plot.Right, plot.Top + 1, warn);
+            Fonts.Draw(canvas, "above the axis: up to " + Numbers.Compact(overflow), plot.Right - 4, plot.Top + 14, Fonts.Small, Palette.Warning, SKTextAlign.Right);
+        }
 
         if (targetLoss > 0)
         {
             using var dashed = new SKPaint { Color = Palette.DimText, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = true, PathEffect = SKPathEffect.CreateDash([5, 4], 0) };
             var y = Y(targetLoss);
             canvas.DrawLine(plot.Left, y, plot.Right, y, dashed);
-            Fonts.Draw(canvas, "target " + targetLoss.ToString("G3", CultureInfo.InvariantCulture), plot.Right - 4, y - 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+            Fonts.Draw(canvas, "target " + Numbers.Compact(targetLoss), plot.Right - 4, y - 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
         }
         if (convergedAt is int at && at > 0)
         {
@@ -85,22 +94,33 @@ public sealed class LossChartRenderer : IDisposable
         canvas.Restore();
     }
 
-    /// <summary>The log10 range shown: whole decades around the losses and the target, at least one decade.</summary>
-    private static (double Low, double High) Range(ReadOnlySpan<double> losses, double target)
+    /// <summary>The most decades the loss axis spans; losses above it are drawn on its top edge and marked.</summary>
+    public const int MaxDecades = 12;
+
+    /// <summary>
+    /// The log10 range shown: whole decades around the finite losses and the target, at least one
+    /// and at most <see cref="MaxDecades"/> (kept from the bottom, where the target and learning
+    /// are); <c>Above</c> is the largest loss (infinity included) beyond the top, or null.
+    /// </summary>
+    public static (double Low, double High, double? Above) Range(ReadOnlySpan<double> losses, double target)
     {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        double min = double.PositiveInfinity, max = double.NegativeInfinity, largest = double.NegativeInfinity;
         foreach (var v in losses)
         {
+            if (double.IsPositiveInfinity(v)) largest = v;
             if (!(v > 0) || !double.IsFinite(v)) continue;
             min = Math.Min(min, v);
             max = Math.Max(max, v);
+            largest = Math.Max(largest, v);
         }
         if (target > 0) { min = Math.Min(min, target); max = Math.Max(max, target); }
-        if (double.IsPositiveInfinity(min)) return (-3, 0);
+        if (double.IsPositiveInfinity(min)) return (-3, 0, double.IsPositiveInfinity(largest) ? largest : null);
         var low = Math.Floor(Math.Log10(min));
         var high = Math.Ceiling(Math.Log10(max));
         if (high - low < 1) high = low + 1;
-        return (low, high);
+        if (high - low > MaxDecades) high = low + MaxDecades;
+        double? above = largest > Math.Pow(10, high) ? largest : null;
+        return (low, high, above);
     }
 
     /// <inheritdoc />

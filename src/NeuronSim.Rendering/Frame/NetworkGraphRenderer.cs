@@ -1,26 +1,31 @@
-using System.Globalization;
-using NeuronSim.Network.Components;
+using NeuronSim.Network.Formatting;
 using SkiaSharp;
 
 namespace NeuronSim.Rendering.Frame;
 
 /// <summary>
-/// Draws the network: layers as columns (input left, output right), every weight an edge styled
-/// by <see cref="EdgeStyle"/>, every neuron a circle filled by its activation (the batch mean, or the
-/// probed input's: <see cref="NetworkSnapshot.ShownActivation"/>; dark = 0, white = 1) with its bias as the ring (colour by sign, width by |b|), and a legend.
-/// Large networks stay fast: edges are drawn as one batch of segments per (sign, width bucket), and at most
-/// <see cref="MaxDrawnEdges"/> of them, the largest |w| first; the rest are counted as hidden.
+/// Draws the network: layers as columns (input left, output right), weights as edges styled by
+/// <see cref="EdgeStyle"/>, every neuron a circle filled by its activation (the batch mean, or the
+/// probed input's: <see cref="NetworkSnapshot.ShownActivation"/>) on the activation's own scale
+/// (<see cref="ActivationScale"/>: dark = low, white = high), its bias as the ring, and a legend.
+/// Wide networks stay readable and fast: <see cref="EdgeSelection"/> keeps the largest |w| of every
+/// layer pair within a budget per pair, and pairs of layers wider than 32 show their weight matrix
+/// as a heatmap (<see cref="WeightMatrixHeatmap"/>). Edges are drawn as one batch of segments per
+/// (sign, width bucket).
 /// </summary>
 public sealed class NetworkGraphRenderer : IDisposable
 {
     /// <summary>Edges are grouped by |w| in steps of this size (each group is one draw call).</summary>
     public const double BucketStep = 0.25;
 
+    /// <summary>Height of the legend at the bottom of the panel (three lines).</summary>
+    public const float LegendHeight = 58;
+
     private const int Buckets = 28; // 28 * 0.25 = 7 > 6.33, where the width reaches its maximum
-    private const float LegendHeight = 44;
     private const float TopMargin = 26;
     private readonly List<SKPoint>[,] _segments = new List<SKPoint>[2, Buckets];
-    private readonly int[] _histogram = new int[1024];
+    private readonly EdgeSelection _selection = new();
+    private readonly WeightMatrixHeatmap _heatmap = new();
 
     /// <summary>Creates a renderer.</summary>
     public NetworkGraphRenderer()
@@ -32,17 +37,23 @@ public sealed class NetworkGraphRenderer : IDisposable
     /// <summary>Above this many drawn edges the graph is "dense": no antialiasing, thin edges as faint hairlines.</summary>
     public const int DenseEdges = 64;
 
-    /// <summary>The most edges drawn per frame (default 600); the smallest |w| beyond it are hidden.</summary>
+    /// <summary>The most edges drawn per frame (default 600), shared evenly by the layer pairs drawn as edges.</summary>
     public int MaxDrawnEdges { get; set; } = 600;
 
     /// <summary>Edges drawn in the last <see cref="Render"/>.</summary>
     public int DrawnEdges { get; private set; }
 
-    /// <summary>Edges left out of the last <see cref="Render"/> (their |w| was below <see cref="HiddenBelow"/>).</summary>
+    /// <summary>Weights not drawn as an edge in the last <see cref="Render"/> (left out by the budget, or shown in a heatmap).</summary>
     public int HiddenEdges { get; private set; }
 
-    /// <summary>The |w| under which edges were hidden in the last <see cref="Render"/> (0 when none were).</summary>
-    public double HiddenBelow { get; private set; }
+    /// <summary>Per layer pair: the edges drawn in the last <see cref="Render"/> (0 for a heatmap pair).</summary>
+    public int[] DrawnPerPair { get; private set; } = [];
+
+    /// <summary>Per layer pair: whether the last <see cref="Render"/> drew it as a weight-matrix heatmap.</summary>
+    public bool[] HeatmapPairs => _selection.Heatmap;
+
+    /// <summary>The range of the hidden layers' fill in the last <see cref="Render"/> (dark at Low, white at High).</summary>
+    public (double Low, double High) FillRange { get; private set; } = (0, 1);
 
     /// <summary>The area inside <paramref name="area"/> where neurons are placed (without title and legend).</summary>
     public static SKRect PlotArea(SKRect area) =>
@@ -51,6 +62,7 @@ public sealed class NetworkGraphRenderer : IDisposable
     /// <summary>The centre of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
     public static SKPoint NeuronPosition(SKRect area, IReadOnlyList<int> layerSizes, int layer, int index)
     {
+        ArgumentNullException.ThrowIfNull(layerSizes);
         var plot = PlotArea(area);
         var x = layerSizes.Count < 2 ? plot.MidX : plot.Left + plot.Width * layer / (layerSizes.Count - 1);
         var spacing = Spacing(plot, layerSizes[layer]);
@@ -69,41 +81,40 @@ public sealed class NetworkGraphRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(network);
         var sizes = network.LayerSizes;
-        Fonts.Draw(canvas, $"network {string.Join('-', sizes)}", area.Left + 10, area.Top + 18, Fonts.Label, Palette.DimText);
+        var (title, font) = Fonts.Fit(Fonts.Label, area.Width - 20, $"network {string.Join('-', sizes)}", string.Join('-', sizes));
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, font, Palette.DimText);
         if (sizes.Length < 2) return;
         DrawEdges(canvas, area, network);
         DrawNeurons(canvas, area, network);
-        DrawLegend(canvas, area, network);
+        NetworkLegend.Draw(canvas, new SKRect(area.Left + 10, area.Bottom - LegendHeight, area.Right - 10, area.Bottom), network, this);
     }
 
     private void DrawEdges(SKCanvas canvas, SKRect area, NetworkSnapshot network)
     {
         var sizes = network.LayerSizes;
-        var weights = network.EdgeWeight;
-        var threshold = Threshold(weights, network.EdgeCount);
+        _selection.Choose(network, MaxDrawnEdges);
         var positions = sizes.Select((size, layer) => Enumerable.Range(0, size).Select(i => NeuronPosition(area, sizes, layer, i)).ToArray()).ToArray();
         foreach (var list in _segments) list.Clear();
-        var drawn = 0;
+        var perPair = new int[sizes.Length - 1];
+        var weights = network.EdgeWeight;
         for (var k = 0; k < network.EdgeCount; k++)
         {
+            if (!_selection.Draws(network, k)) continue;
             var w = weights[k];
             var magnitude = double.IsNaN(w) ? 0 : Math.Abs(w);
-            if (magnitude < threshold) continue;
             var layer = network.EdgeFromLayer[k];
-            var from = positions[layer][network.EdgeFrom[k]];
-            var to = positions[layer + 1][network.EdgeTo[k]];
             var bucket = (int)Math.Min(magnitude / BucketStep, Buckets - 1);
             var segments = _segments[w < 0 ? 1 : 0, bucket];
-            segments.Add(from);
-            segments.Add(to);
-            drawn++;
+            segments.Add(positions[layer][network.EdgeFrom[k]]);
+            segments.Add(positions[layer + 1][network.EdgeTo[k]]);
+            perPair[layer]++;
         }
-        DrawnEdges = drawn;
-        HiddenEdges = network.EdgeCount - drawn;
-        HiddenBelow = HiddenEdges > 0 ? threshold : 0;
+        DrawnPerPair = perPair;
+        DrawnEdges = perPair.Sum();
+        HiddenEdges = network.EdgeCount - DrawnEdges;
         // Dense graphs trade antialiasing for speed (an antialiased wide line costs ~10x more on the
         // CPU) and draw their thin edges as faint one-pixel hairlines.
-        var dense = drawn > DenseEdges;
+        var dense = DrawnEdges > DenseEdges;
         using var paint = new SKPaint { IsAntialias = !dense, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Butt };
         for (var b = 0; b < Buckets; b++)
         {
@@ -120,48 +131,34 @@ public sealed class NetworkGraphRenderer : IDisposable
                 canvas.DrawPoints(SKPointMode.Lines, [.. _segments[s, b]], paint);
             }
         }
+        for (var pair = 0; pair < sizes.Length - 1; pair++)
+        {
+            if (!_selection.Heatmap[pair]) continue;
+            var from = positions[pair];
+            var to = positions[pair + 1];
+            var margin = NeuronRadius(area, sizes[pair]) + 8;
+            var cell = new SKRect(from[0].X + margin, Math.Min(from[0].Y, to[0].Y), to[0].X - margin, Math.Max(from[^1].Y, to[^1].Y));
+            if (cell.Width > 4 && cell.Height > 4) _heatmap.Draw(canvas, cell, network, pair);
+        }
     }
 
-    /// <summary>The |w| below which edges are skipped so that at most <see cref="MaxDrawnEdges"/> are drawn.</summary>
-    private double Threshold(double[] weights, int count)
-    {
-        if (count <= MaxDrawnEdges) return 0;
-        var max = 0.0;
-        for (var k = 0; k < count; k++)
-        {
-            var m = Math.Abs(weights[k]);
-            if (m > max && double.IsFinite(m)) max = m;
-        }
-        if (max == 0) return 0;
-        Array.Clear(_histogram);
-        var scale = (_histogram.Length - 1) / max;
-        for (var k = 0; k < count; k++)
-        {
-            var m = Math.Abs(weights[k]);
-            if (double.IsFinite(m)) _histogram[(int)(m * scale)]++;
-        }
-        var kept = 0;
-        for (var bin = _histogram.Length - 1; bin >= 0; bin--)
-        {
-            if (kept + _histogram[bin] > MaxDrawnEdges) return (bin + 1) / scale;
-            kept += _histogram[bin];
-        }
-        return 0;
-    }
-
-    private static void DrawNeurons(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    private void DrawNeurons(SKCanvas canvas, SKRect area, NetworkSnapshot network)
     {
         var sizes = network.LayerSizes;
+        var ranges = FillRanges(network);
+        FillRange = ranges[Math.Min(1, ranges.Length - 1)];
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         using var ring = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
         for (var layer = 0; layer < sizes.Length; layer++)
         {
             var radius = NeuronRadius(area, sizes[layer]);
+            var (low, high) = ranges[layer];
             for (var j = 0; j < sizes[layer]; j++)
             {
                 var centre = NeuronPosition(area, sizes, layer, j);
                 var activation = network.ShownActivation[layer][j];
-                fill.Color = Palette.Lerp(new SKColor(0x2A, 0x2E, 0x36), new SKColor(0xF4, 0xF4, 0xF4), Shade(network.Activations[layer], activation));
+                var shade = ActivationScale.Position(activation, low, high);
+                fill.Color = double.IsNaN(shade) ? Palette.NoPrediction : Palette.Lerp(NeuronDark, NeuronLight, shade);
                 canvas.DrawCircle(centre, radius, fill);
                 if (radius < 3) continue;
                 var bias = network.Bias[layer][j];
@@ -170,12 +167,14 @@ public sealed class NetworkGraphRenderer : IDisposable
                 canvas.DrawCircle(centre, radius, ring);
                 if (radius >= 9 && !double.IsNaN(bias))
                 {
-                    Fonts.Draw(canvas, "b " + bias.ToString("+0.00;-0.00", CultureInfo.InvariantCulture), centre.X, centre.Y + radius + 14, Fonts.Small, Palette.DimText, SKTextAlign.Center);
+                    Fonts.Draw(canvas, "b " + Numbers.Compact(Round(bias)), centre.X, centre.Y + radius + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
                 }
                 if (radius >= 14)
                 {
-                    var ink = Shade(network.Activations[layer], activation) > 0.55 ? new SKColor(0x10, 0x10, 0x10) : Palette.Text;
-                    Fonts.Draw(canvas, activation.ToString("0.00", CultureInfo.InvariantCulture), centre.X, centre.Y + 4, Fonts.Small, ink, SKTextAlign.Center);
+                    var text = Numbers.Compact(Round(activation));
+                    var ink = double.IsNaN(shade) ? Palette.Warning : shade > 0.55 ? new SKColor(0x10, 0x10, 0x10) : Palette.Text;
+                    var font = Fonts.Fitting(Fonts.Small, text, radius * 2 - 4);
+                    Fonts.Draw(canvas, text, centre.X, centre.Y + 4, font, ink, SKTextAlign.Center);
                 }
             }
         }
@@ -189,48 +188,39 @@ public sealed class NetworkGraphRenderer : IDisposable
         Fonts.Draw(canvas, "out", output.X + NeuronRadius(area, sizes[^1]) + 6, output.Y + 4, Fonts.Label, Palette.DimText);
     }
 
-    /// <summary>Maps an activation value to [0, 1] for the fill (tanh from [-1, 1], others clamped).</summary>
-    private static double Shade(Activation kind, double value) =>
-        double.IsNaN(value) ? 0 : kind == Activation.Tanh ? (value + 1) / 2 : Math.Clamp(value, 0, 1);
+    private static readonly SKColor NeuronDark = new(0x2A, 0x2E, 0x36), NeuronLight = new(0xF4, 0xF4, 0xF4);
 
-    private void DrawLegend(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    /// <summary>Two decimals are what a label needs (Compact then keeps it short).</summary>
+    private static double Round(double value) => Math.Abs(value) < 1e5 ? Math.Round(value, 2) : value;
+
+    /// <summary>
+    /// The fill range of every layer: the activation's own range when it is bounded; else the range
+    /// observed over every unbounded hidden and output layer (the input layer: its own values).
+    /// </summary>
+    private static (double Low, double High)[] FillRanges(NetworkSnapshot network)
     {
-        var y = area.Bottom - LegendHeight + 14;
-        var x = area.Left + 10;
-        Fonts.Draw(canvas, "|w|", x, y + 4, Fonts.Small, Palette.DimText);
-        x += 26;
-        using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
-        foreach (var w in new[] { 0.0, 1, 2, 4, 6.33 })
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        for (var layer = 1; layer < network.LayerSizes.Length; layer++)
         {
-            line.StrokeWidth = EdgeStyle.Width(w);
-            line.Color = EdgeStyle.Colour(w);
-            canvas.DrawLine(x, y, x + 28, y, line);
-            var label = w >= 6.33 ? "6.3+" : w.ToString("0", CultureInfo.InvariantCulture);
-            Fonts.Draw(canvas, label, x + 32, y + 4, Fonts.Small, Palette.DimText);
-            x += 64;
+            if (ActivationScale.Range(network.Activations[layer]) is not null) continue;
+            foreach (var v in network.ShownActivation[layer])
+            {
+                if (!double.IsFinite(v)) continue;
+                low = Math.Min(low, v);
+                high = Math.Max(high, v);
+            }
         }
-        line.StrokeWidth = 4;
-        line.Color = Palette.Positive;
-        canvas.DrawLine(x + 4, y, x + 24, y, line);
-        Fonts.Draw(canvas, "w > 0", x + 28, y + 4, Fonts.Small, Palette.DimText);
-        line.Color = Palette.Negative;
-        canvas.DrawLine(x + 74, y, x + 94, y, line);
-        Fonts.Draw(canvas, "w < 0", x + 98, y + 4, Fonts.Small, Palette.DimText);
-        var fill = network.Probe is { } probe
-            ? $"fill: activation at x = ({probe.X0.ToString("0.00", CultureInfo.InvariantCulture)}, {probe.X1.ToString("0.00", CultureInfo.InvariantCulture)})"
-            : "fill: mean activation (point at the boundary plot for one input)";
-        var note = $"width 0.5 + 1.5|w| px (max 10)   {fill}   ring: bias";
-        if (HiddenEdges > 0)
-        {
-            note = $"showing {DrawnEdges} of {network.EdgeCount} weights: {HiddenEdges} with |w| < "
-                + HiddenBelow.ToString("0.00", CultureInfo.InvariantCulture) + " hidden";
-        }
-        Fonts.Draw(canvas, note, area.Left + 10, y + 24, Fonts.Small, HiddenEdges > 0 ? Palette.Accent : Palette.DimText);
+        var observed = low <= high ? (low, high) : (0.0, 1.0);
+        var inputs = network.ShownActivation[0].Where(double.IsFinite).DefaultIfEmpty(0).ToArray();
+        return network.Activations.Select((kind, layer) => layer == 0
+            ? (Math.Min(inputs.Min(), 0), Math.Max(inputs.Max(), 1))
+            : ActivationScale.Range(kind) ?? observed).ToArray();
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
         foreach (var list in _segments) list.Clear();
+        _heatmap.Dispose();
     }
 }

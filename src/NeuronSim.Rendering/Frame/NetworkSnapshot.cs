@@ -86,6 +86,29 @@ public sealed class NetworkSnapshot
         Fingerprint = hash;
     }
 
+    /// <summary>Reads only every neuron's mean activation again (after a forward pass that changed no weight).</summary>
+    public void ReadActivations(World world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        if (!ReferenceEquals(world, _world) || world.StructureVersion != _structureVersion)
+        {
+            Read(world);
+            return;
+        }
+        for (var layer = 0; layer < _neurons.Length; layer++)
+        {
+            var neurons = _neurons[layer];
+            for (var j = 0; j < neurons.Length; j++)
+            {
+                ref var state = ref world.Get<NeuronState>(neurons[j]);
+                var outputs = state.Out.AsSpan(0, state.Samples);
+                var sum = 0.0;
+                foreach (var value in outputs) sum += value;
+                MeanActivation[layer][j] = outputs.Length == 0 ? 0 : sum / outputs.Length;
+            }
+        }
+    }
+
     /// <summary>
     /// Shows <paramref name="activations"/> (every neuron's, layer by layer, for the input point
     /// <paramref name="probe"/>; see <c>TrainingSimulation.ActivationsAt</c>) instead of the batch means; null clears it.

@@ -26,6 +26,9 @@ public static class Palette
     /// <summary>Warnings: "diverged".</summary>
     public static readonly SKColor Warning = new(0xFF, 0x6B, 0x6B);
 
+    /// <summary>The heatmap where the network's output is NaN or infinite: no prediction.</summary>
+    public static readonly SKColor NoPrediction = new(0x12, 0x12, 0x14);
+
     /// <summary>Label 0 (as in the lab's figures: red).</summary>
     public static readonly SKColor Label0 = new(0xE0, 0x3A, 0x3A);
 

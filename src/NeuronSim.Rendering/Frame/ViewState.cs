@@ -12,6 +12,9 @@ public sealed record ViewState
     /// <summary>Epochs per second actually trained, measured (NaN when not measured, as in a snapshot).</summary>
     public double EpochsPerSecond { get; init; } = double.NaN;
 
+    /// <summary>Epochs per frame actually trained while playing, measured (NaN when not measured); less than <see cref="EpochsPerFrame"/> when a frame's time budget runs out first.</summary>
+    public double EpochsPerFrameDone { get; init; } = double.NaN;
+
     /// <summary>Whether the decision boundary heatmap is drawn (the data points always are).</summary>
     public bool ShowBoundary { get; init; } = true;
 

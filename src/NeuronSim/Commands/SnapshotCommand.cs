@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using NeuronSim.Live;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
@@ -55,9 +54,7 @@ public sealed class SnapshotCommand : Command<SnapshotSettings>
         renderer.Render(frame, controller.Simulation, controller.View);
         var path = frame.SavePng(settings.Out);
         var simulation = controller.Simulation;
-        Console.WriteLine($"epoch {simulation.Epoch}: loss {simulation.Loss.ToString("G6", CultureInfo.InvariantCulture)}, accuracy "
-            + (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
-            + (controller.ConvergedAt is int at ? $", converged at epoch {at}" : ""));
+        Console.WriteLine(SessionSummary.Line("", simulation, controller.ConvergedAt));
         Console.WriteLine($"wrote {path}");
         if (simulation.Status == TrainingStatus.Diverged)
         {

@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
 using NeuronSim.Live;
+using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
 using NeuronSim.Window;
 using Spectre.Console;
@@ -54,7 +54,7 @@ public sealed class WatchCommand : Command<WatchSettings>
         using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, settings.ToOptions(), !settings.Paused, settings.Speed);
         using var renderer = new FrameRenderer();
         var title = $"NeuronSim: {controller.Simulation.Spec} learning {controller.Simulation.Data.Name}";
-        if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error))
+        if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error, FrameLayout.MinWidth, FrameLayout.MinHeight))
         {
             return Headless(controller, renderer, settings, error, cancellationToken);
         }
@@ -65,9 +65,12 @@ public sealed class WatchCommand : Command<WatchSettings>
             new FrameLoop(window!, controller, renderer, new ScreenshotWriter(settings.Screenshots, Console.Out)).Run();
         }
         var simulation = controller.Simulation;
-        Console.WriteLine($"quit at epoch {simulation.Epoch}: loss {Format(simulation.Loss)}, accuracy "
-            + (simulation.Accuracy * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%"
-            + (controller.ConvergedAt is int at ? $", converged at epoch {at}" : ""));
+        Console.WriteLine(SessionSummary.Line("quit at ", simulation, controller.ConvergedAt));
+        if (simulation.Status == TrainingStatus.Diverged)
+        {
+            CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "the window was closed after it");
+            return CliErrors.Failed;
+        }
         return CliErrors.Success;
     }
 
@@ -91,5 +94,4 @@ public sealed class WatchCommand : Command<WatchSettings>
         return code == CliErrors.Success ? NoWindow : code;
     }
 
-    private static string Format(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
 
             // 3. Render when something changed, then show it.
             var resized = frame.Resize(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
-            if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending)
+            if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending || renderer.EvaluationPending)
             {
                 var renderStart = Stopwatch.GetTimestamp();
                 renderedVersion = controller.Version;
@@ -48,7 +48,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
             }
             if (controller.TakeScreenshotRequest())
             {
-                controller.Message = "saved " + Path.GetFileName(screenshots.Save(frame, controller.Simulation));
+                controller.Message = screenshots.TrySave(frame, controller.Simulation, Console.Error);
             }
             window.Present(frame.Pixels, frame.Width, frame.Height, frame.RowBytes);
 

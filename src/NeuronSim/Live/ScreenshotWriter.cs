@@ -19,4 +19,24 @@ public sealed class ScreenshotWriter(string directory, TextWriter output)
         output.Flush();
         return full;
     }
+
+    /// <summary>
+    /// Saves like <see cref="Save"/> but never throws for a file that cannot be written: returns the
+    /// line for the HUD ("saved NAME" or "screenshot failed: WHY"), and prints a failure on
+    /// <paramref name="errors"/>. The live session goes on either way.
+    /// </summary>
+    public string TrySave(FrameBuffer frame, TrainingSimulation simulation, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            return "saved " + Path.GetFileName(Save(frame, simulation));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            errors.WriteLine($"error: screenshot not saved in {directory}: {e.Message}");
+            errors.Flush();
+            return "screenshot failed: " + e.Message;
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed class WatchController : IDisposable
     private string _dataName;
     private int _speedIndex;
     private bool _screenshotRequested;
+    private string? _message;
 
     /// <summary>Starts a live view of <paramref name="spec"/> learning the data set <paramref name="dataName"/>.</summary>
     /// <param name="spec">The network (its seed is the first one; R moves to the next).</param>
@@ -69,7 +70,16 @@ public sealed class WatchController : IDisposable
     public int Seed => _spec.Seed;
 
     /// <summary>A short message for the HUD (last screenshot, a refused step), or null.</summary>
-    public string? Message { get; set; }
+    public string? Message
+    {
+        get => _message;
+        set
+        {
+            if (_message == value) return;
+            _message = value;
+            Version++;
+        }
+    }
 
     /// <summary>Whether Esc or Q was pressed.</summary>
     public bool QuitRequested { get; private set; }
@@ -83,6 +93,7 @@ public sealed class WatchController : IDisposable
         Playing = Playing,
         EpochsPerFrame = EpochsPerFrame,
         EpochsPerSecond = Playing ? _rate.Rate : 0,
+        EpochsPerFrameDone = Playing ? _rate.PerCall : double.NaN,
         ShowBoundary = ShowBoundary,
         ShowHelp = ShowHelp,
         ConvergedAt = ConvergedAt,
@@ -103,8 +114,10 @@ public sealed class WatchController : IDisposable
         (double X0, double X1)? probe = null;
         if (mouse is { } m)
         {
-            var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(width, height).Boundary);
-            if (plot.Contains(m.X, m.Y)) probe = DecisionBoundaryRenderer.FromPixel(plot, m.X, m.Y);
+            var layout = FrameLayout.For(width, height);
+            var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
+            var at = layout.Logical(m.X, m.Y);
+            if (plot.Contains(at)) probe = DecisionBoundaryRenderer.FromPixel(plot, at.X, at.Y);
         }
         if (probe == Probe) return;
         Probe = probe;
@@ -171,8 +184,7 @@ public sealed class WatchController : IDisposable
         {
             if (Simulation.Epoch >= _options.MaxEpochs)
             {
-                Playing = false;
-                Message = $"paused at the epoch limit (--epochs {_options.MaxEpochs}); N steps on";
+                Playing = false; // the HUD's status slot says so
                 break;
             }
             if (!TryStep())
@@ -197,11 +209,7 @@ public sealed class WatchController : IDisposable
 
     private bool TryStep()
     {
-        if (Simulation.Status == TrainingStatus.Diverged)
-        {
-            Message = "the loss diverged: R resets with new weights";
-            return false;
-        }
+        if (Simulation.Status == TrainingStatus.Diverged) return false; // the HUD's status slot says so
         Simulation.Resume();
         var status = Simulation.Step();
         if (status == TrainingStatus.Converged) ConvergedAt ??= Simulation.Epoch;

@@ -114,6 +114,10 @@ internal static unsafe partial class Sdl
     [LibraryImport(Lib, StringMarshalling = StringMarshalling.Utf8)]
     public static partial nint SDL_CreateWindow(string title, int x, int y, int w, int h, uint flags);
 
+    /// <summary>Sets the smallest client size the user can resize the window to.</summary>
+    [LibraryImport(Lib)]
+    public static partial void SDL_SetWindowMinimumSize(nint window, int minWidth, int minHeight);
+
     /// <summary>Destroys a window.</summary>
     [LibraryImport(Lib)]
     public static partial void SDL_DestroyWindow(nint window);

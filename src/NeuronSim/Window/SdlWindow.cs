@@ -52,7 +52,9 @@ public sealed unsafe class SdlWindow : IDisposable
     /// <param name="height">The initial client height.</param>
     /// <param name="window">The open window, or null on failure.</param>
     /// <param name="error">Why it failed, or "" on success.</param>
-    public static bool TryOpen(string title, int width, int height, out SdlWindow? window, out string error)
+    /// <param name="minWidth">The smallest client width the window can be resized to.</param>
+    /// <param name="minHeight">The smallest client height the window can be resized to.</param>
+    public static bool TryOpen(string title, int width, int height, out SdlWindow? window, out string error, int minWidth = 1, int minHeight = 1)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
@@ -78,7 +80,7 @@ public sealed unsafe class SdlWindow : IDisposable
         {
             var why = Sdl.GetError();
             Sdl.SDL_Quit();
-            error = $"cannot open a window ({Describe(why)}): no display: set DISPLAY or run under xvfb-run (apt-get install xvfb)";
+            error = DisplayDiagnosis.Explain(why);
             return false;
         }
 
@@ -90,6 +92,8 @@ public sealed unsafe class SdlWindow : IDisposable
             Sdl.SDL_Quit();
             return false;
         }
+
+        Sdl.SDL_SetWindowMinimumSize(w, Math.Min(minWidth, width), Math.Min(minHeight, height));
 
         // Flags 0: SDL tries accelerated renderers first and falls back to software.
         var r = Sdl.SDL_CreateRenderer(w, -1, 0);
