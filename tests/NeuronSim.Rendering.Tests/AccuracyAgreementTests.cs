@@ -37,7 +37,7 @@ public class AccuracyAgreementTests
         Assert.Equal(simulation.Data.Count, renderer.Boundary.WrongCount);
         Assert.Equal(0, renderer.Shown.Accuracy);
         Assert.Contains(texts, t => t.Text.Contains("not finite", StringComparison.Ordinal));
-        Assert.Contains(texts, t => t.Text == "NaN" && t.Bounds.Top < 40); // the HUD's loss
+        Assert.Contains(texts, t => t.Text is "NaN" or "inf" && t.Bounds.Top < 40); // the HUD's loss, not a finite number
         // The heatmap shows no class: the no-prediction colour, not red or blue.
         var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(RenderKit.Width, RenderKit.Height).Boundary);
         var probe = DecisionBoundaryRenderer.ToPixel(plot, 0.3, 0.6);
