@@ -28,13 +28,14 @@ public class OptimizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        var data = DataSets.ByName(Hidden == 4 ? "xor" : "linear");
         var options = TrainingOptions.Unbounded with
         {
             LearningRate = 0.01,
-            BatchSize = Batch,
+            BatchSize = Math.Min(Batch, data.Count),
             Optimizer = new OptimizerSettings { Kind = NeuronSim.Network.Systems.Optimizers.Parse(Optimizer, "optimizer") },
         };
-        _simulation = new TrainingSimulation(NetworkSpec.Uniform([Hidden, Hidden], Activation.Sigmoid, true, 1), DataSets.ByName(Hidden == 4 ? "xor" : "linear"), options);
+        _simulation = new TrainingSimulation(NetworkSpec.Uniform([Hidden, Hidden], Activation.Sigmoid, true, 1), data, options);
     }
 
     /// <summary>One epoch.</summary>
