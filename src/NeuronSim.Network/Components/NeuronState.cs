@@ -19,7 +19,7 @@ public struct NeuronState
 
     /// <summary>
     /// State vectors for a batch of <paramref name="samples"/> points, padded with zeros to a
-    /// multiple of <see cref="Model.BatchKernels.Lane"/> so the vector loops need no tail.
+    /// multiple of <see cref="Model.BatchKernels.PaddingBlock"/> so the vector loops need no tail.
     /// </summary>
     public static NeuronState ForBatch(int samples)
     {

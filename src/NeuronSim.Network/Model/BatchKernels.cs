@@ -4,7 +4,7 @@ namespace NeuronSim.Network.Model;
 
 /// <summary>
 /// The two matrix products of a layer, over per-neuron sample vectors padded to a multiple of
-/// <see cref="Lane"/> doubles: weighted sums (forward z = W a, backward dL/da = W^T delta) and
+/// <see cref="PaddingBlock"/> doubles: weighted sums (forward z = W a, backward dL/da = W^T delta) and
 /// gradient dot products (dL/dW = delta a^T). Each runs as a cache-blocked product of register
 /// tiles on the path of <see cref="KernelSelection"/> (512-bit, 256-bit or scalar); large
 /// products are split across the two cores with one barrier each.
@@ -12,13 +12,13 @@ namespace NeuronSim.Network.Model;
 public static class BatchKernels
 {
     /// <summary>Sample vectors are padded to a multiple of this many doubles (one 512-bit vector).</summary>
-    public const int Lane = 8;
+    public const int PaddingBlock = 8;
 
     /// <summary>Below this many multiply-adds a product runs on one core.</summary>
     public const long ParallelThreshold = 200_000;
 
-    /// <summary><paramref name="samples"/> rounded up to a multiple of <see cref="Lane"/>.</summary>
-    public static int Padded(int samples) => (samples + Lane - 1) / Lane * Lane;
+    /// <summary><paramref name="samples"/> rounded up to a multiple of <see cref="PaddingBlock"/>.</summary>
+    public static int Padded(int samples) => (samples + PaddingBlock - 1) / PaddingBlock * PaddingBlock;
 
     // The arguments of a product go to a job object kept per calling thread, so a tick allocates nothing.
     [ThreadStatic] private static WeightedSumsJob? t_sums;
@@ -63,7 +63,7 @@ public static class BatchKernels
         CheckLengths(paddedSamples, deltas, inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(grads.Length - (long)offset, (long)deltas.Length * inputs.Length, nameof(grads));
         var path = KernelSelection.Active;
-        if (inputs.Length < Lane && path != KernelPath.Scalar)
+        if (inputs.Length < PaddingBlock && path != KernelPath.Scalar)
         {
             // Too narrow for a tile: dot products only, with no job to fill.
             GradientDotsJob.RaggedColumns(deltas, inputs, grads, offset, paddedSamples, 0);
@@ -87,7 +87,7 @@ public static class BatchKernels
     /// <summary>The loops read without bounds checks, so every vector must hold the padded length.</summary>
     private static void CheckLengths(int paddedSamples, double[][] first, double[][] second)
     {
-        if (paddedSamples % Lane != 0) throw new ArgumentException($"the sample count {paddedSamples} is not padded to a multiple of {Lane}");
+        if (paddedSamples % PaddingBlock != 0) throw new ArgumentException($"the sample count {paddedSamples} is not padded to a multiple of {PaddingBlock}");
         foreach (var vector in first) ArgumentOutOfRangeException.ThrowIfLessThan(vector.Length, paddedSamples);
         foreach (var vector in second) ArgumentOutOfRangeException.ThrowIfLessThan(vector.Length, paddedSamples);
     }

@@ -20,7 +20,7 @@ public static class MemoryEstimate
         long neurons = sizes.Sum();
         long weights = 0;
         for (var l = 1; l < sizes.Length; l++) weights += (long)sizes[l] * sizes[l - 1];
-        var padded = (points + BatchKernels.Lane - 1) / BatchKernels.Lane * BatchKernels.Lane;
+        var padded = (points + BatchKernels.PaddingBlock - 1) / BatchKernels.PaddingBlock * BatchKernels.PaddingBlock;
         var optimizerState = options.Optimizer.Kind switch
         {
             OptimizerKind.Sgd => 0,

@@ -23,7 +23,7 @@ internal sealed class GradientDotsJob : ISplitWork
     private double[] _panel = [];
 
     /// <summary>Input columns handled by the tiles: a multiple of 8.</summary>
-    private int FullColumns => Inputs.Length / BatchKernels.Lane * BatchKernels.Lane;
+    private int FullColumns => Inputs.Length / BatchKernels.PaddingBlock * BatchKernels.PaddingBlock;
 
     /// <summary>Makes room for the transposed inputs (grows only).</summary>
     public void Prepare()
@@ -35,7 +35,7 @@ internal sealed class GradientDotsJob : ISplitWork
     public void Run(int half)
     {
         var full = FullColumns;
-        var wide = (Path == KernelPath.Vector512 ? Vector512Tiles.WideUnits : Vector256Tiles.WideUnits) * BatchKernels.Lane;
+        var wide = (Path == KernelPath.Vector512 ? Vector512Tiles.WideUnits : Vector256Tiles.WideUnits) * BatchKernels.PaddingBlock;
         var middle = full / 2 / wide * wide;
         if (half == 0) Columns(0, middle, false);
         else Columns(middle, full, true);
@@ -106,14 +106,14 @@ internal sealed class GradientDotsJob : ISplitWork
     private void Transpose(int c0, int c1, int ld)
     {
         var panel = _panel;
-        for (var i = c0; i < c1; i += BatchKernels.Lane)
+        for (var i = c0; i < c1; i += BatchKernels.PaddingBlock)
         {
             var (x0, x1, x2, x3) = (Inputs[i], Inputs[i + 1], Inputs[i + 2], Inputs[i + 3]);
             var (x4, x5, x6, x7) = (Inputs[i + 4], Inputs[i + 5], Inputs[i + 6], Inputs[i + 7]);
             var row = panel.AsSpan(0, Samples * ld);
             for (int s = 0, p = i; s < Samples; s++, p += ld)
             {
-                var line = row.Slice(p, BatchKernels.Lane);
+                var line = row.Slice(p, BatchKernels.PaddingBlock);
                 (line[0], line[1], line[2], line[3]) = (x0[s], x1[s], x2[s], x3[s]);
                 (line[4], line[5], line[6], line[7]) = (x4[s], x5[s], x6[s], x7[s]);
             }

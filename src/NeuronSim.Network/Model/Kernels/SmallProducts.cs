@@ -27,7 +27,7 @@ internal static class SmallProducts
             var b1 = Vector256.Create(init.Length == 0 ? 0 : init[r + 1]);
             var b2 = Vector256.Create(init.Length == 0 ? 0 : init[r + 2]);
             var b3 = Vector256.Create(init.Length == 0 ? 0 : init[r + 3]);
-            for (var s = 0; s < samples; s += BatchKernels.Lane)
+            for (var s = 0; s < samples; s += BatchKernels.PaddingBlock)
             {
                 var (a00, a01, a10, a11, a20, a21, a30, a31) = (b0, b0, b1, b1, b2, b2, b3, b3);
                 var wi = offset + r * rs;
@@ -59,7 +59,7 @@ internal static class SmallProducts
         {
             ref var o = ref Data(outputs[r]);
             var b = Vector256.Create(init.Length == 0 ? 0 : init[r]);
-            for (var s = 0; s < samples; s += BatchKernels.Lane)
+            for (var s = 0; s < samples; s += BatchKernels.PaddingBlock)
             {
                 var (a0, a1) = (b, b);
                 var wi = offset + r * rs;

@@ -19,12 +19,12 @@ internal static class TiledProduct
     public static void Run<TTiles, TB, TX, TO>(TB b, nint bStride, TX x, in TO o, double[] init, int depth, int r0, int r1, int c0, int c1)
         where TTiles : struct, ITiles where TB : struct, IRows where TX : struct, IRows where TO : struct, IRows
     {
-        var wide = TTiles.WideUnits * BatchKernels.Lane;
+        var wide = TTiles.WideUnits * BatchKernels.PaddingBlock;
         for (var c = c0; c < c1;)
         {
             // Wide blocks, then the columns left over in one narrow block.
             var width = c1 - c >= wide ? wide : c1 - c;
-            var units = width / BatchKernels.Lane;
+            var units = width / BatchKernels.PaddingBlock;
             var k0 = 0;
             do
             {
