@@ -78,7 +78,7 @@ public sealed class NetworkCheckpoint
     {
         var spec = simulation.Spec;
         var sizes = spec.LayerSizes;
-        var (weights, biases) = NetworkParameters.Read(simulation.World, sizes, spec.UseBias);
+        var (weights, biases) = NetworkParameters.Read(simulation.Topology);
         var metadata = new CheckpointMetadata
         {
             Seed = spec.Seed,
@@ -157,7 +157,7 @@ public sealed class NetworkCheckpoint
     public void ApplyTo(TrainingSimulation simulation)
     {
         if (ConflictWith(simulation.Spec) is { } conflict) throw new ArgumentException($"the checkpoint does not fit the network: {conflict}");
-        NetworkParameters.Write(simulation.World, LayerSizes, Weights, Biases);
+        NetworkParameters.Write(simulation.Topology, Weights, Biases);
         simulation.Evaluate();
     }
 

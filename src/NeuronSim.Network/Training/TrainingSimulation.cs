@@ -16,7 +16,8 @@ public sealed class TrainingSimulation : IDisposable
 {
     private readonly TrainingPipeline _pipeline;
     private readonly Predictor _predictor;
-    private bool _evaluated;
+    /// <summary>The topology whose forward pass the neurons' state holds for the current weights, or null: a step may reuse it.</summary>
+    private NetworkTopology? _evaluatedOn;
 
     /// <summary>
     /// Builds the network of <paramref name="spec"/> in a new world, ready to learn <paramref name="data"/>
@@ -88,9 +89,12 @@ public sealed class TrainingSimulation : IDisposable
         if (Status != TrainingStatus.Running) return Status;
         if (Context.Schedule.FullBatch)
         {
-            if (!_evaluated) _pipeline.Evaluate.Tick(Context);
+            if (!ReferenceEquals(_evaluatedOn, Context.Topology)) _pipeline.Evaluate.Tick(Context);
             Learn();
+            // The forward pass of the network after the step: it judges the stop rule now and is the
+            // next step's forward pass (one forward pass per epoch, not two).
             (Context.Loss, Context.Accuracy) = EvaluateBatch();
+            _evaluatedOn = Context.Topology;
             return Status = Judge();
         }
         do
@@ -128,13 +132,13 @@ public sealed class TrainingSimulation : IDisposable
     }
 
     /// <summary>Says that weights or biases were changed from outside the systems (a load, an edit), so the next step measures them anew.</summary>
-    public void ParametersChanged() => _evaluated = false;
+    public void ParametersChanged() => _evaluatedOn = null;
 
     /// <summary>After entities were created or destroyed: new weights and biases get the optimizer's state, and the next step measures the network anew.</summary>
     public void StructureChanged()
     {
         Systems.Optimizers.Of(Options.Optimizer.Kind).AddState(World);
-        _evaluated = false;
+        _evaluatedOn = null;
     }
 
     /// <summary>Records the network's new shape after an edit (the entities already have it).</summary>
@@ -155,7 +159,7 @@ public sealed class TrainingSimulation : IDisposable
         finally
         {
             Context.FeedAllPoints = false;
-            _evaluated = Context.Schedule.FullBatch;
+            _evaluatedOn = Context.Schedule.FullBatch ? Context.Topology : null;
         }
     }
 
@@ -210,7 +214,7 @@ public sealed class TrainingSimulation : IDisposable
     {
         _pipeline.Gradients.Tick(Context);
         _pipeline.Update.Tick(Context);
-        _evaluated = false;
+        _evaluatedOn = null;
     }
 
     private TrainingStatus Judge()
