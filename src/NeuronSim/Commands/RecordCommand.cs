@@ -25,6 +25,7 @@ public sealed class RecordCommand : Command<RecordSettings>
         using var simulation = settings.Load is { } load
             ? CheckpointLoading.Continue(load, settings, context.Arguments)
             : TrainCommand.Create(settings);
+        CheckWritable(settings.Out);
         // With the GIF on standard output, everything else goes to standard error.
         var report = settings.Out == AtomicFile.StandardOutput ? Console.Error : Console.Out;
         var live = Terminal.Interactive && report == Console.Out;
@@ -38,8 +39,10 @@ public sealed class RecordCommand : Command<RecordSettings>
         using var recorder = new GifRecorder(settings.Width, settings.Height);
         var view = new ViewState { Playing = true, EpochsPerFrame = settings.Every };
         var progress = new RecordingProgress(settings.Frames, report, live);
+        var shownEpoch = simulation.Epoch;
         void Capture()
         {
+            shownEpoch = simulation.Epoch;
             var shown = view with { ConvergedAt = simulation.Status == TrainingStatus.Converged ? simulation.Epoch : null };
             renderer.Render(frame, simulation, shown);
             recorder.AddFrame(frame, settings.Delay);
@@ -66,10 +69,10 @@ public sealed class RecordCommand : Command<RecordSettings>
             TrainingStatus.Converged => $", stopped early: converged at epoch {Numbers.Count(simulation.Epoch)}",
             TrainingStatus.Diverged => ", stopped early: the loss diverged",
             TrainingStatus.MaxEpochsReached => $", stopped early: reached --epochs {Numbers.Count(simulation.Epoch)}",
-            _ when interrupted => ", interrupted",
+            _ when interrupted => $", interrupted at epoch {Numbers.Count(simulation.Epoch)}",
             _ => "",
         };
-        report.WriteLine($"wrote {path}: {recorder.FrameCount} frames to epoch {Numbers.Count(simulation.Epoch)}, {Size(recorder.Length)}, "
+        report.WriteLine($"wrote {path}: {recorder.FrameCount} frames to epoch {Numbers.Count(shownEpoch)}, {Size(recorder.Length)}, "
             + $"{Numbers.Compact(clock.Elapsed.TotalSeconds)} s{why}");
         if (simulation.Status == TrainingStatus.Diverged)
         {
@@ -77,6 +80,31 @@ public sealed class RecordCommand : Command<RecordSettings>
             return CliErrors.Failed;
         }
         return interrupted ? CliErrors.Interrupted : CliErrors.Success;
+    }
+
+    /// <summary>
+    /// Fails before any training when <paramref name="path"/> cannot be written (its directory is missing and cannot be made,
+    /// is read-only, or the path is a directory), with the message <see cref="AtomicFile"/> would give: minutes of training are not
+    /// spent on a GIF that cannot be saved. Standard output and devices are not probed.
+    /// </summary>
+    private static void CheckWritable(string path)
+    {
+        if (path == AtomicFile.StandardOutput) return;
+        var full = Path.GetFullPath(path);
+        var kind = FileKinds.Of(full);
+        if (FileKinds.IsSpecial(kind)) return;
+        try
+        {
+            if (kind == FileKind.Directory) throw new IOException("it is a directory");
+            var directory = Path.GetDirectoryName(full)!;
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".{Path.GetFileName(full)}.neuronsim-{Environment.ProcessId}-probe.tmp");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {full}: {error.Message}", error);
+        }
     }
 
     private static string Size(long bytes) => bytes >= 1 << 20
