@@ -23,7 +23,7 @@ internal sealed class RecordingProgress(int frames, TextWriter output, bool live
         {
             if (_clock.Elapsed < _next && frame < frames) return;
             _next = _clock.Elapsed + Refresh;
-            var line = Terminal.Fit(text, Console.WindowWidth);
+            var line = Terminal.Fit(text, Spectre.Console.AnsiConsole.Profile.Width);
             output.Write("\r" + line + new string(' ', Math.Max(0, _drawn - line.Length)));
             _drawn = line.Length;
             return;
