@@ -83,6 +83,13 @@ public static class CommandLine
             .WithDescription("Train exactly --epochs epochs headless (on past convergence, as the window does) and write the frame the window would show as PNG.\n"
                 + "Exit codes: 0 written, 1 the loss diverged (the frame is still written) or the file could not be written, 2 bad arguments.")
             .WithExample("snapshot", "--epochs", "2000", "--out", "frame.png");
+        Add<RecordCommand>(config, commands, "record")
+            .WithDescription("Train headless and write an animated GIF of the frame the window would show, one frame every --every epochs from epoch 0. "
+                + "Training that stops (converged, diverged, --epochs) ends it early, the last frame held longer. Takes train's network and training options, --load included.\n"
+                + "Exit codes: 0 written, 1 the loss diverged (the GIF is still written) or the file could not be written, 2 bad arguments, "
+                + "130 interrupted by Ctrl+C: the frames so far are written.")
+            .WithExample("record", "--out", "learn.gif")
+            .WithExample("record", "--data", "spiral", "--hidden", "8,8", "--activation", "tanh", "--lr", "0.03", "--every", "50", "--frames", "200", "--out", "spiral.gif");
         Add<ExperimentCommand>(config, commands, "experiment")
             .WithDescription("Run the lab's experiments in parallel and write learning curves, \"Ground truth\"/\"Predict result\" figures, "
                 + "results.csv, results.md and REPORT.md: baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3) or all. "

@@ -56,7 +56,8 @@ public sealed class TrainCommand : Command<TrainSettings>
         return code;
     }
 
-    private static TrainingSimulation Create(NetworkSettings settings)
+    /// <summary>A new simulation for the network, data and training options of <paramref name="settings"/>.</summary>
+    internal static TrainingSimulation Create(NetworkSettings settings)
     {
         var split = settings.ToSplit();
         return new TrainingSimulation(settings.ToSpec(), split.Train, settings.ToOptions(), split.TestIsTraining ? null : split.Test);
