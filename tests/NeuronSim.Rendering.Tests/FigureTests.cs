@@ -67,7 +67,7 @@ public class FigureTests
         var bitmap = Comparison(data, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
         {
             Predictions = data.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
-            Grid = PredictionGrid.Points().X0.Select(x => x > 0.5 ? 0.8 : 0.2).ToArray(),
+            Grid = PredictionGrid.Points(DataBounds.UnitSquare).X0.Select(x => x > 0.5 ? 0.8 : 0.2).ToArray(),
             Accuracy = 1,
         }, out _);
         Assert.True(Count(bitmap, Red, 0, bitmap.Width / 2) > 200 && Count(bitmap, Red, bitmap.Width / 2, bitmap.Width) > 200, "a panel has no red points");
@@ -99,7 +99,7 @@ public class FigureTests
         Comparison(data, Result(TrainingStatus.MaxEpochsReached, 100, 0.1, [0.3, 0.2]) with
         {
             Predictions = predictions,
-            Grid = PredictionGrid.Points().X0.Select(x => x).ToArray(),
+            Grid = PredictionGrid.Points(DataBounds.UnitSquare).X0.Select(x => x).ToArray(),
         }, out var figure);
         var panel = figure.GetPlot(1);
         var rings = panel.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(s => s.MarkerShape == MarkerShape.OpenCircle).ToList();

@@ -20,6 +20,9 @@ public sealed record RunData(DataSet All, DataSet Train, DataSet? Test)
         return new RunData(all, split.Train, split.TestIsTraining ? null : split.Test);
     }
 
+    /// <summary>Every point of <paramref name="data"/> for training, none held out (the lab's way).</summary>
+    public static RunData Whole(DataSet data) => new(data, data, null);
+
     /// <summary>What decides a run's data besides the plan: runs with the same key see the same points.</summary>
     public static string KeyOf(PlannedRun run) =>
         $"{run.DataSet};{run.Setting.Points};{Network.Formatting.Numbers.RoundTrip(run.Setting.Noise)};{Network.Formatting.Numbers.RoundTrip(run.Setting.TestRatio)}";

@@ -43,6 +43,7 @@ public static class ComparisonFigure
         var data = runData.Train;
         var test = runData.Test;
         var bounds = runData.All.Bounds;
+        var size = MarkerSize(runData);
         if (result.Predictions.Length != data.Count) throw new ArgumentException($"the run has {result.Predictions.Length} predictions for {data.Count} points");
         if (result.TestPredictions.Length != (test?.Count ?? 0)) throw new ArgumentException($"the run has {result.TestPredictions.Length} test predictions for {test?.Count ?? 0} held-out points");
         var multiplot = new Multiplot();
@@ -51,14 +52,14 @@ public static class ComparisonFigure
         var truth = multiplot.GetPlot(0);
         var predicted = multiplot.GetPlot(1);
         Panel(truth, "Ground truth", test is null ? $"{data.Name}, {data.Count} points (red: label 0, blue: label 1)"
-            : $"{data.Name}, {data.Count} training + {test.Count} test points (hollow)", bounds);
-        Points(truth, data, Enumerable.Range(0, data.Count).Select(k => (int?)(data.Labels[k] >= 0.5 ? 1 : 0)).ToArray());
-        if (test is not null) Points(truth, test, Enumerable.Range(0, test.Count).Select(k => (int?)(test.Labels[k] >= 0.5 ? 1 : 0)).ToArray(), hollow: true);
+            : $"{data.Name}, {data.Count} training + {test.Count} test points (hollow)\nred: label 0, blue: label 1", bounds);
+        Points(truth, data, Enumerable.Range(0, data.Count).Select(k => (int?)(data.Labels[k] >= 0.5 ? 1 : 0)).ToArray(), size);
+        if (test is not null) Points(truth, test, Enumerable.Range(0, test.Count).Select(k => (int?)(test.Labels[k] >= 0.5 ? 1 : 0)).ToArray(), size, hollow: true);
         var classes = result.Predictions.Select(Classification.Predicted).ToArray();
         if (result.Diverged || classes.All(c => c is null))
         {
-            Panel(predicted, "Predict result", $"{caption}: {OutcomeText.Phrase(result)}", bounds);
-            Unclassified(predicted, data, Enumerable.Range(0, data.Count).ToArray());
+            Panel(predicted, "Predict result", $"{Wrap(caption)}\n{OutcomeText.Phrase(result)}", bounds);
+            Unclassified(predicted, data, Enumerable.Range(0, data.Count).ToArray(), size);
             var note = predicted.Add.Text($"{OutcomeText.Phrase(result)}\nthe outputs are not finite:\nno prediction", (bounds.MinX0 + bounds.MaxX0) / 2, (bounds.MinX1 + bounds.MaxX1) / 2);
             note.LabelFontSize = 20;
             note.LabelBold = true;
@@ -73,28 +74,53 @@ public static class ComparisonFigure
         var accuracy = test is null || result.HeldOutAccuracy is not { } testAccuracy
             ? $"{Numbers.Percent(result.Accuracy)} accuracy, {wrong.Length} wrong (ringed)"
             : $"train {Numbers.Percent(result.Accuracy)}, test {Numbers.Percent(testAccuracy)} accuracy, {wrong.Length} + {testWrong.Length} wrong (ringed)";
-        Panel(predicted, "Predict result", $"{caption}: {accuracy}", bounds);
+        Panel(predicted, "Predict result", $"{Wrap(caption)}\n{accuracy}", bounds);
         Shading(predicted, result.Grid, bounds);
-        Points(predicted, data, classes);
-        Unclassified(predicted, data, Enumerable.Range(0, data.Count).Where(k => classes[k] is null).ToArray());
-        Rings(predicted, data, wrong);
+        Points(predicted, data, classes, size);
+        Unclassified(predicted, data, Enumerable.Range(0, data.Count).Where(k => classes[k] is null).ToArray(), size);
+        Rings(predicted, data, wrong, size);
         if (test is not null)
         {
-            Points(predicted, test, testClasses, hollow: true);
-            Unclassified(predicted, test, Enumerable.Range(0, test.Count).Where(k => testClasses[k] is null).ToArray());
-            Rings(predicted, test, testWrong);
+            Points(predicted, test, testClasses, size, hollow: true);
+            Unclassified(predicted, test, Enumerable.Range(0, test.Count).Where(k => testClasses[k] is null).ToArray(), size);
+            Rings(predicted, test, testWrong, size);
         }
         return multiplot;
     }
 
-    private static void Rings(Plot plot, DataSet data, int[] wrong)
+    /// <summary>The most characters on one line of a panel's caption (the panel is 500 px wide).</summary>
+    public const int CaptionLine = 62;
+
+    /// <summary>A caption broken after its commas into lines of at most <see cref="CaptionLine"/> characters (a longer part keeps a line of its own).</summary>
+    public static string Wrap(string caption)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var part in caption.Split(", "))
+        {
+            var joined = line.Length == 0 ? part : $"{line}, {part}";
+            if (joined.Length <= CaptionLine || line.Length == 0) line = joined;
+            else
+            {
+                lines.Add(line + ",");
+                line = part;
+            }
+        }
+        lines.Add(line);
+        return string.Join('\n', lines);
+    }
+
+    private static void Rings(Plot plot, DataSet data, int[] wrong, float size)
     {
         if (wrong.Length == 0) return;
         var rings = plot.Add.ScatterPoints(wrong.Select(k => data.X0[k]).ToArray(), wrong.Select(k => data.X1[k]).ToArray(), WrongRing);
         rings.MarkerShape = MarkerShape.OpenCircle;
-        rings.MarkerSize = 18;
+        rings.MarkerSize = 2 * size;
         rings.MarkerLineWidth = 2;
     }
+
+    /// <summary>The lab's 9 px points, smaller on sets of more than 100 points so they stay apart.</summary>
+    private static float MarkerSize(RunData data) => data.All.Count > 100 ? 6 : 9;
 
     private static void Panel(Plot plot, string title, string xLabel, DataBounds bounds)
     {
@@ -133,7 +159,7 @@ public static class ComparisonFigure
 
     private static Color Tint(Color color) => color.MixedWith(Colors.White, 0.72);
 
-    private static void Points(Plot plot, DataSet data, int?[] classes, bool hollow = false)
+    private static void Points(Plot plot, DataSet data, int?[] classes, float size, bool hollow = false)
     {
         foreach (var (label, color) in new[] { (0, FigureStyle.Label0), (1, FigureStyle.Label1) })
         {
@@ -141,18 +167,18 @@ public static class ComparisonFigure
             if (keep.Length == 0) continue;
             var points = plot.Add.ScatterPoints(keep.Select(k => data.X0[k]).ToArray(), keep.Select(k => data.X1[k]).ToArray(), color);
             points.MarkerShape = hollow ? MarkerShape.OpenCircle : MarkerShape.FilledCircle;
-            points.MarkerSize = 9;
-            if (hollow) points.MarkerLineWidth = 2;
+            points.MarkerSize = size;
+            if (hollow) points.MarkerLineWidth = 1.5f;
         }
     }
 
     /// <summary>Points whose output predicts nothing: hollow grey, no class.</summary>
-    private static void Unclassified(Plot plot, DataSet data, int[] which)
+    private static void Unclassified(Plot plot, DataSet data, int[] which, float size)
     {
         if (which.Length == 0) return;
         var points = plot.Add.ScatterPoints(which.Select(k => data.X0[k]).ToArray(), which.Select(k => data.X1[k]).ToArray(), Colors.Gray);
         points.MarkerShape = MarkerShape.OpenCircle;
-        points.MarkerSize = 9;
+        points.MarkerSize = size;
         points.MarkerLineWidth = 1.5f;
     }
 }

@@ -25,7 +25,7 @@ public static class ExperimentFigures
             {
                 var rows = table.Rows.Where(r => r.Experiment == experiment && r.Run.DataSet == dataSet).ToList();
                 if (rows.All(r => r.Result is null)) continue;
-                var series = experiment.Settings
+                var series = plan.RunsOf(experiment, dataSet).Select(pair => pair.Setting).Distinct()
                     .Select(s => (s.Label, (IReadOnlyList<RunResult>)rows.Where(r => r.Setting == s && r.Result is not null).Select(r => r.Result!).ToList()))
                     .ToList();
                 var curves = $"{Folder}/{experiment.Name}-{dataSet}-curves.png";
