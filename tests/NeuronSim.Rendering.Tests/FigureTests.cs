@@ -119,6 +119,74 @@ public class FigureTests
     private static readonly SKColor Red = new(214, 39, 40);
     private static readonly SKColor Blue = new(31, 119, 180);
 
+    [Fact]
+    public void Both_panels_span_the_data_bounds_and_the_lab_sets_keep_the_unit_square()
+    {
+        var xor = DataSets.Xor();
+        var lab = ComparisonFigure.Build(xor, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        {
+            Grid = PredictionGrid.Points(xor.Bounds).X0,
+        }, "lab");
+        foreach (var panel in new[] { lab.GetPlot(0), lab.GetPlot(1) })
+        {
+            var limits = panel.Axes.GetLimits();
+            Assert.Equal(-0.1, limits.Bottom, 9);
+            Assert.Equal(1.1, limits.Top, 9);
+        }
+        var circle = DataSets.ByName("circle");
+        var figure = ComparisonFigure.Build(circle, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        {
+            Predictions = circle.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
+            Grid = PredictionGrid.Points(circle.Bounds).X0,
+        }, "circle");
+        var domain = PredictionGrid.Domain(circle.Bounds);
+        foreach (var panel in new[] { figure.GetPlot(0), figure.GetPlot(1) })
+        {
+            var limits = panel.Axes.GetLimits();
+            Assert.Equal(domain.MinX1, limits.Bottom, 9);
+            Assert.Equal(domain.MaxX1, limits.Top, 9);
+            Assert.True(limits.Left <= domain.MinX0 && limits.Right >= domain.MaxX0);
+        }
+        var heatmap = Assert.Single(figure.GetPlot(1).GetPlottables().OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.True(heatmap.Extent!.Value.Left < circle.X0.Min() && heatmap.Extent.Value.Right > circle.X0.Max());
+    }
+
+    [Fact]
+    public void Held_out_points_are_hollow_and_the_caption_gives_train_and_test_accuracy()
+    {
+        var all = DataSets.ByName("gauss", 100);
+        var split = DataSplit.Split(all, 0.3, 1);
+        var testPredictions = split.Test.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray();
+        testPredictions[0] = 1 - testPredictions[0];
+        var result = Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        {
+            Predictions = split.Train.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
+            TestPredictions = testPredictions, TestPoints = split.Test.Count, HeldOutAccuracy = 1 - 1.0 / split.Test.Count, HeldOutLoss = 0.02, Accuracy = 1,
+            Grid = PredictionGrid.Points(all.Bounds).X0,
+        };
+        var figure = ComparisonFigure.Build(new NeuronSim.Experiments.Plans.RunData(all, split.Train, split.Test), result, "(2) tanh");
+        foreach (var panel in new[] { figure.GetPlot(0), figure.GetPlot(1) })
+        {
+            var hollow = panel.GetPlottables().OfType<ScottPlot.Plottables.Scatter>()
+                .Where(s => s.MarkerShape == MarkerShape.OpenCircle && s.MarkerStyle.LineColor != ComparisonFigure.WrongRing).Sum(s => s.Data.GetScatterPoints().Count);
+            Assert.Equal(split.Test.Count, hollow);
+        }
+        var rings = figure.GetPlot(1).GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(s => s.MarkerStyle.LineColor == ComparisonFigure.WrongRing).ToList();
+        Assert.Equal(1, rings.Sum(r => r.Data.GetScatterPoints().Count));
+        Assert.Contains("train 100.0%, test 96.7% accuracy, 0 + 1 wrong (ringed)", figure.GetPlot(1).Axes.Bottom.Label.Text);
+        Assert.Contains("70 training + 30 test points (hollow)", figure.GetPlot(0).Axes.Bottom.Label.Text);
+    }
+
+    [Fact]
+    public void A_long_caption_is_wrapped_after_its_commas()
+    {
+        var caption = "(8,8,8) tanh,tanh,tanh/sigmoid lr 0.01, adam, features x0,x1,x0sq,x1sq,x0x1,sinx0,sinx1, test 30.0%";
+        var lines = ComparisonFigure.Wrap(caption).Split('\n');
+        Assert.True(lines.Length > 1);
+        Assert.All(lines, line => Assert.True(line.Length <= ComparisonFigure.CaptionLine, line));
+        Assert.Equal(caption, string.Join(' ', lines));
+    }
+
     private static SKBitmap Comparison(DataSet data, RunResult result, out Multiplot figure)
     {
         figure = ComparisonFigure.Build(data, result, "(4,4) sigmoid, lr 1");
