@@ -127,6 +127,10 @@ public class DataSetExperimentTests
         Assert.Equal(expected, result.HeldOutAccuracy);
         Assert.True(result.HeldOutAccuracy > 0.9, $"held-out accuracy {result.HeldOutAccuracy}");
         Assert.True(result.HeldOutLoss is > 0 and < 0.1);
+        Assert.NotNull(result.TestCurve);
+        Assert.Equal(result.Epochs, result.TestCurve.Epochs[^1]);
+        Assert.Equal(result.Curve.Epochs, result.TestCurve.Epochs);
+        Assert.Equal(result.HeldOutLoss!.Value, result.TestCurve.Losses[^1], 12);
         var row = ResultsTable.Build(plan, new Dictionary<string, RunResult> { [run.Id] = result }).Rows.Single();
         var cells = ExperimentTestData.CsvCells(ResultsTable.CsvLine(row, result).TrimEnd('\n'));
         var header = ResultsTable.CsvHeader.Split(',');
@@ -150,6 +154,7 @@ public class DataSetExperimentTests
         var run = Assert.Single(plan.DistinctRuns());
         var result = ExperimentRunner.Train(run, RunData.For(run, plan), plan, null, CancellationToken.None)!;
         Assert.Null(result.HeldOutAccuracy);
+        Assert.Null(result.TestCurve);
         var row = ResultsTable.Build(plan, new Dictionary<string, RunResult> { [run.Id] = result }).Rows.Single();
         var cells = ExperimentTestData.CsvCells(ResultsTable.CsvLine(row, result).TrimEnd('\n'));
         Assert.Equal(["21", "0", "x0,x1", "0", "0", "", ""], cells.TakeLast(7).ToArray());

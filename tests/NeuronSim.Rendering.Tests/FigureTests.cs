@@ -178,6 +178,20 @@ public class FigureTests
     }
 
     [Fact]
+    public void A_run_with_a_held_out_set_adds_its_test_loss_as_a_dotted_curve()
+    {
+        var test = new LossCurve();
+        for (var e = 1; e <= 3000; e++) test.Add(e, 0.3 - e * 5e-5);
+        test.Finish(3000, 0.15);
+        var run = Result(TrainingStatus.Converged, 3000, 0.0049, Decay) with { TestCurve = test };
+        var plot = LearningCurveFigure.Build("held out", [("lr 1", [run]), ("lab", [Result(TrainingStatus.Converged, 3000, 0.0049, Decay)])], 0.005);
+        var dotted = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>(), s => s.LegendText.Contains("held-out"));
+        Assert.Equal("lr 1: held-out test loss, final 0.15", dotted.LegendText);
+        Assert.Equal(LinePattern.Dotted, dotted.LinePattern);
+        Assert.Equal(Math.Log10(0.15), dotted.Data.GetScatterPoints()[^1].Y, 12);
+    }
+
+    [Fact]
     public void A_long_caption_is_wrapped_after_its_commas()
     {
         var caption = "(8,8,8) tanh,tanh,tanh/sigmoid lr 0.01, adam, features x0,x1,x0sq,x1sq,x0x1,sinx0,sinx1, test 30.0%";

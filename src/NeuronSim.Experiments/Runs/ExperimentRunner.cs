@@ -119,6 +119,8 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
         var options = setting.ToOptions(data.Train.Count, plan.MaxEpochs, plan.TargetLoss, run.Seed);
         using var simulation = new TrainingSimulation(spec, data.Train, options, data.Test);
         var curve = new LossCurve();
+        var testCurve = data.Test is null ? null : new LossCurve();
+        var lastTestLoss = double.NaN;
         var lastReport = -ProgressIntervalMs; // report epoch 0 at once: a fast run may end before the first interval
         var plateauLevel = double.NaN;
         var flatSince = 0;
@@ -138,6 +140,8 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             var loss = simulation.Loss;
             if (!double.IsFinite(loss)) break;
             curve.Add(simulation.Epoch, loss);
+            testCurve?.Add(simulation.Epoch, simulation.Context.TestLoss);
+            lastTestLoss = simulation.Context.TestLoss;
             lastFinite = (simulation.Epoch, loss);
             if (!(Math.Abs(loss - plateauLevel) <= RunResult.PlateauTolerance * Math.Abs(plateauLevel)))
             {
@@ -146,6 +150,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             }
         }
         curve.Finish(lastFinite.Epoch, lastFinite.Loss);
+        testCurve?.Finish(lastFinite.Epoch, lastTestLoss);
         var (testLoss, accuracy) = simulation.Evaluate();
         (double Loss, double Accuracy)? heldOut = data.Test is { } test ? simulation.Measure(test) : null;
         var testPredictions = new double[data.Test?.Count ?? 0];
@@ -174,6 +179,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             TargetLoss = plan.TargetLoss,
             PlanHash = plan.Hash,
             Curve = curve,
+            TestCurve = testCurve,
             Predictions = simulation.PredictTraining(),
             Grid = grid.Select(Round).ToArray(),
             FinishedAt = DateTimeOffset.Now,

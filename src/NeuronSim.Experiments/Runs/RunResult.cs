@@ -63,6 +63,9 @@ public sealed record RunResult
     /// <summary>The loss curve (sparse).</summary>
     public required LossCurve Curve { get; init; }
 
+    /// <summary>The loss on the held-out points after each epoch (sparse like <see cref="Curve"/>); null without a test ratio.</summary>
+    public LossCurve? TestCurve { get; init; }
+
     /// <summary>The network's output for each training point after training.</summary>
     public required double[] Predictions { get; init; }
 
