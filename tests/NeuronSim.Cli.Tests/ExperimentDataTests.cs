@@ -55,6 +55,8 @@ public class ExperimentDataTests
             Assert.Equal("150", spiral[Array.IndexOf(header, "test_points")]);
             var report = File.ReadAllText(Path.Combine(directory, "REPORT.md"));
             Assert.Contains("**Held-out test set**: spiral", report);
+            Assert.Contains("Across the data sets:\n\n- **Learned** (loss below 0.005), fewest epochs first: ", report);
+            Assert.Contains("- **On held-out points**: spiral ", report);
             Assert.Equal(12, Directory.GetFiles(Path.Combine(directory, "figures"), "*.png").Length);
             foreach (var figure in Directory.GetFiles(Path.Combine(directory, "figures")))
             {

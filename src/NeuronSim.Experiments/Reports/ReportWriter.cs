@@ -87,6 +87,7 @@ public static class ReportWriter
             text.Append(Discussion.For(table, experiment, dataSet)).Append("\n\n");
         }
         text.Append("Results:\n\n").Append(table.MarkdownFor(experiment)).Append('\n');
+        if (DataSetComparison.For(table, experiment) is { } comparison) text.Append(comparison).Append('\n');
     }
 
     /// <summary>The run the lab's section 3 shows: the experiment's first setting with the first seed.</summary>

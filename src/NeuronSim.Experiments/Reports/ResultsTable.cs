@@ -137,7 +137,7 @@ public sealed class ResultsTable
             var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{OutcomeText.PlateauNote(r)})";
             var test = !heldOut ? "" : r.HeldOutAccuracy is { } testAccuracy
                 ? $" {Numbers.Compact(r.HeldOutLoss ?? double.NaN)} ({Int(r.TestPoints)} points) | {Numbers.Percent(testAccuracy)} |"
-                : " - | - (no held-out set) |";
+                : " - | - |";
             text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Numbers.Compact(r.FinalLoss)} | {Numbers.Percent(r.Accuracy)} |{test} {OutcomeText.Diverged(r)} | {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))} |\n");
         }
         if (Plan.Seeds > 1)
