@@ -5,7 +5,7 @@ namespace NeuronSim.Cli.Tests;
 public class ExperimentCommandTests
 {
     private static readonly string[] Columns = ("experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s,"
-        + "loss,optimizer,momentum,beta1,beta2,eps,alpha,l1,l2,batch_size,leak").Split(',');
+        + "loss,optimizer,momentum,beta1,beta2,eps,alpha,l1,l2,batch_size,leak,points,noise,features,test_ratio,test_points,test_set_loss,test_accuracy").Split(',');
 
     [Fact]
     public void A_small_experiment_writes_every_file()
@@ -75,7 +75,7 @@ public class ExperimentCommandTests
     {
         var result = Neuronsim("experiment", "adagrad");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("unknown experiment 'adagrad' (expected baseline, lr, hidden, no-activation, optimizers, batch or all)", result.Stderr);
+        Assert.Contains("unknown experiment 'adagrad' (expected baseline, lr, hidden, no-activation, optimizers, batch, datasets or all)", result.Stderr);
     }
 
     [Fact]

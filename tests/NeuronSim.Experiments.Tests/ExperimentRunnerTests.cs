@@ -18,7 +18,7 @@ public class ExperimentRunnerTests
     {
         var plan = ExperimentTestData.Plan(500);
         var run = new PlannedRun("linear", ExperimentTestData.Setting("identity lr 1e6", Activation.Identity, 1e6, 4, 4), 1);
-        var result = ExperimentRunner.Train(run, DataSets.Linear(), plan, null, CancellationToken.None)!;
+        var result = ExperimentRunner.Train(run, RunData.Whole(DataSets.Linear()), plan, null, CancellationToken.None)!;
         Assert.Equal(TrainingStatus.Diverged, result.Status);
         Assert.True(result.Diverged);
         Assert.False(double.IsFinite(result.FinalLoss));
@@ -33,7 +33,7 @@ public class ExperimentRunnerTests
     {
         var plan = ExperimentTestData.Plan(3000);
         var run = new PlannedRun("xor", ExperimentTestData.Setting("lr 1e6", Activation.Sigmoid, 1e6, 4, 4), 1);
-        var result = ExperimentRunner.Train(run, DataSets.Xor(), plan, null, CancellationToken.None)!;
+        var result = ExperimentRunner.Train(run, RunData.Whole(DataSets.Xor()), plan, null, CancellationToken.None)!;
         Assert.False(result.Converged);
         if (result.Status == TrainingStatus.MaxEpochsReached)
         {
@@ -50,7 +50,7 @@ public class ExperimentRunnerTests
     public void TheLabDefaultConvergesOnXor()
     {
         var plan = ExperimentTestData.Plan(10_000);
-        var result = ExperimentRunner.Train(new PlannedRun("xor", Default, 1), DataSets.Xor(), plan, null, CancellationToken.None)!;
+        var result = ExperimentRunner.Train(new PlannedRun("xor", Default, 1), RunData.Whole(DataSets.Xor()), plan, null, CancellationToken.None)!;
         Assert.True(result.Converged);
         Assert.Equal(1.0, result.Accuracy);
         Assert.Equal(21, result.Predictions.Length);

@@ -67,7 +67,7 @@ public class FigureTests
         var bitmap = Comparison(data, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
         {
             Predictions = data.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
-            Grid = PredictionGrid.Points().X0.Select(x => x > 0.5 ? 0.8 : 0.2).ToArray(),
+            Grid = PredictionGrid.Points(DataBounds.UnitSquare).X0.Select(x => x > 0.5 ? 0.8 : 0.2).ToArray(),
             Accuracy = 1,
         }, out _);
         Assert.True(Count(bitmap, Red, 0, bitmap.Width / 2) > 200 && Count(bitmap, Red, bitmap.Width / 2, bitmap.Width) > 200, "a panel has no red points");
@@ -99,7 +99,7 @@ public class FigureTests
         Comparison(data, Result(TrainingStatus.MaxEpochsReached, 100, 0.1, [0.3, 0.2]) with
         {
             Predictions = predictions,
-            Grid = PredictionGrid.Points().X0.Select(x => x).ToArray(),
+            Grid = PredictionGrid.Points(DataBounds.UnitSquare).X0.Select(x => x).ToArray(),
         }, out var figure);
         var panel = figure.GetPlot(1);
         var rings = panel.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(s => s.MarkerShape == MarkerShape.OpenCircle).ToList();
@@ -118,6 +118,88 @@ public class FigureTests
 
     private static readonly SKColor Red = new(214, 39, 40);
     private static readonly SKColor Blue = new(31, 119, 180);
+
+    [Fact]
+    public void Both_panels_span_the_data_bounds_and_the_lab_sets_keep_the_unit_square()
+    {
+        var xor = DataSets.Xor();
+        var lab = ComparisonFigure.Build(xor, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        {
+            Grid = PredictionGrid.Points(xor.Bounds).X0,
+        }, "lab");
+        foreach (var panel in new[] { lab.GetPlot(0), lab.GetPlot(1) })
+        {
+            var limits = panel.Axes.GetLimits();
+            Assert.Equal(-0.1, limits.Bottom, 9);
+            Assert.Equal(1.1, limits.Top, 9);
+        }
+        var circle = DataSets.ByName("circle");
+        var figure = ComparisonFigure.Build(circle, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        {
+            Predictions = circle.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
+            Grid = PredictionGrid.Points(circle.Bounds).X0,
+        }, "circle");
+        var domain = PredictionGrid.Domain(circle.Bounds);
+        foreach (var panel in new[] { figure.GetPlot(0), figure.GetPlot(1) })
+        {
+            var limits = panel.Axes.GetLimits();
+            Assert.Equal(domain.MinX1, limits.Bottom, 9);
+            Assert.Equal(domain.MaxX1, limits.Top, 9);
+            Assert.True(limits.Left <= domain.MinX0 && limits.Right >= domain.MaxX0);
+        }
+        var heatmap = Assert.Single(figure.GetPlot(1).GetPlottables().OfType<ScottPlot.Plottables.Heatmap>());
+        Assert.True(heatmap.Extent!.Value.Left < circle.X0.Min() && heatmap.Extent.Value.Right > circle.X0.Max());
+    }
+
+    [Fact]
+    public void Held_out_points_are_hollow_and_the_caption_gives_train_and_test_accuracy()
+    {
+        var all = DataSets.ByName("gauss", 100);
+        var split = DataSplit.Split(all, 0.3, 1);
+        var testPredictions = split.Test.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray();
+        testPredictions[0] = 1 - testPredictions[0];
+        var result = Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
+        {
+            Predictions = split.Train.Labels.Select(l => l == 1 ? 0.9 : 0.1).ToArray(),
+            TestPredictions = testPredictions, TestPoints = split.Test.Count, HeldOutAccuracy = 1 - 1.0 / split.Test.Count, HeldOutLoss = 0.02, Accuracy = 1,
+            Grid = PredictionGrid.Points(all.Bounds).X0,
+        };
+        var figure = ComparisonFigure.Build(new NeuronSim.Experiments.Plans.RunData(all, split.Train, split.Test), result, "(2) tanh");
+        foreach (var panel in new[] { figure.GetPlot(0), figure.GetPlot(1) })
+        {
+            var hollow = panel.GetPlottables().OfType<ScottPlot.Plottables.Scatter>()
+                .Where(s => s.MarkerShape == MarkerShape.OpenCircle && s.MarkerStyle.LineColor != ComparisonFigure.WrongRing).Sum(s => s.Data.GetScatterPoints().Count);
+            Assert.Equal(split.Test.Count, hollow);
+        }
+        var rings = figure.GetPlot(1).GetPlottables().OfType<ScottPlot.Plottables.Scatter>().Where(s => s.MarkerStyle.LineColor == ComparisonFigure.WrongRing).ToList();
+        Assert.Equal(1, rings.Sum(r => r.Data.GetScatterPoints().Count));
+        Assert.Contains("train 100.0%, test 96.7% accuracy, 0 + 1 wrong (ringed)", figure.GetPlot(1).Axes.Bottom.Label.Text);
+        Assert.Contains("70 training + 30 test points (hollow)", figure.GetPlot(0).Axes.Bottom.Label.Text);
+    }
+
+    [Fact]
+    public void A_run_with_a_held_out_set_adds_its_test_loss_as_a_dotted_curve()
+    {
+        var test = new LossCurve();
+        for (var e = 1; e <= 3000; e++) test.Add(e, 0.3 - e * 5e-5);
+        test.Finish(3000, 0.15);
+        var run = Result(TrainingStatus.Converged, 3000, 0.0049, Decay) with { TestCurve = test };
+        var plot = LearningCurveFigure.Build("held out", [("lr 1", [run]), ("lab", [Result(TrainingStatus.Converged, 3000, 0.0049, Decay)])], 0.005);
+        var dotted = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>(), s => s.LegendText.Contains("held-out"));
+        Assert.Equal("lr 1: held-out test loss, final 0.15", dotted.LegendText);
+        Assert.Equal(LinePattern.Dotted, dotted.LinePattern);
+        Assert.Equal(Math.Log10(0.15), dotted.Data.GetScatterPoints()[^1].Y, 12);
+    }
+
+    [Fact]
+    public void A_long_caption_is_wrapped_after_its_commas()
+    {
+        var caption = "(8,8,8) tanh,tanh,tanh/sigmoid lr 0.01, adam, features x0,x1,x0sq,x1sq,x0x1,sinx0,sinx1, test 30.0%";
+        var lines = ComparisonFigure.Wrap(caption).Split('\n');
+        Assert.True(lines.Length > 1);
+        Assert.All(lines, line => Assert.True(line.Length <= ComparisonFigure.CaptionLine, line));
+        Assert.Equal(caption, string.Join(' ', lines));
+    }
 
     private static SKBitmap Comparison(DataSet data, RunResult result, out Multiplot figure)
     {

@@ -27,7 +27,7 @@ public sealed record ExperimentPlan
     /// <summary>The experiments, in report order.</summary>
     public required IReadOnlyList<ExperimentPreset> Experiments { get; init; }
 
-    /// <summary>The data sets every setting is trained on ("xor", "linear").</summary>
+    /// <summary>The built-in data sets (catalogue names) every setting without its own "data" is trained on.</summary>
     public required IReadOnlyList<string> DataSets { get; init; }
 
     /// <summary>How many weight seeds each setting runs.</summary>
@@ -69,16 +69,31 @@ public sealed record ExperimentPlan
         }
     }
 
-    /// <summary>The runs of one experiment on one data set, in setting then seed order.</summary>
+    /// <summary>
+    /// The runs of one experiment on one data set, in setting then seed order: the settings without
+    /// their own "data" when the set is one of <see cref="DataSets"/>, and those whose "data" names it.
+    /// </summary>
     public IEnumerable<(ExperimentSetting Setting, PlannedRun Run)> RunsOf(ExperimentPreset experiment, string dataSet) =>
         from setting in experiment.Settings
+        where setting.Data is null ? DataSets.Contains(dataSet) : setting.Data == dataSet
         from seed in SeedList
         select (setting, new PlannedRun(dataSet, setting, seed));
+
+    /// <summary>The data sets <paramref name="experiment"/> runs on, in catalogue order: <see cref="DataSets"/> and its settings' own.</summary>
+    public IReadOnlyList<string> DataSetsOf(ExperimentPreset experiment) =>
+        Network.Data.DataSets.Names.Where(name => RunsOf(experiment, name).Any()).ToList();
+
+    /// <summary>Every data set some run of the plan trains on, in catalogue order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> UsedDataSets => Network.Data.DataSets.Names.Where(name => Experiments.Any(e => RunsOf(e, name).Any())).ToList();
+
+    /// <summary>Points of a data set when the setting names none: linear's from the plan, the others' from the catalogue (xor: its fixed 21).</summary>
+    public int DefaultPointsOf(string dataSet) => dataSet == "linear" ? LinearPoints : Network.Data.DataSets.Entry(dataSet).DefaultPoints;
 
     /// <summary>Every distinct run of the plan (identical runs in several experiments appear once).</summary>
     public IReadOnlyList<PlannedRun> DistinctRuns() =>
         (from experiment in Experiments
-         from dataSet in DataSets
+         from dataSet in DataSetsOf(experiment)
          from pair in RunsOf(experiment, dataSet)
          select pair.Run).DistinctBy(run => run.Id).ToList();
 
@@ -93,7 +108,7 @@ public sealed record ExperimentPlan
         if (DataSets is null || DataSets.Count == 0) throw new ArgumentException("no data set to run");
         foreach (var name in DataSets)
         {
-            if (!Network.Data.DataSets.Names.Contains(name)) throw new ArgumentException($"unknown data set '{ExperimentPreset.Shorten(name)}' (expected xor or linear)");
+            if (!Network.Data.DataSets.Names.Contains(name)) throw new ArgumentException($"unknown data set '{ExperimentPreset.Shorten(name)}' (expected {string.Join(", ", Network.Data.DataSets.Names)})");
         }
         if (DataSets.Distinct().Count() != DataSets.Count) throw new ArgumentException("a data set is listed twice");
         if (Seeds < 1 || Seeds > MaxSeeds) throw new ArgumentException($"--seeds must be from 1 to {MaxSeeds}, got {Seeds}");
@@ -109,7 +124,7 @@ public sealed record ExperimentPlan
         }
         var duplicate = Experiments.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two experiments are called '{duplicate.Key}'");
-        var runs = (long)Experiments.Sum(e => e.Settings.Count) * DataSets.Count * Seeds;
+        var runs = Experiments.Sum(e => e.Settings.Sum(s => s.Data is null ? (long)DataSets.Count : 1)) * Seeds;
         if (runs > MaxRuns) throw new ArgumentException($"the plan holds {Numbers.Count(runs)} runs, more than the {Numbers.Count(MaxRuns)} one experiment may run: fewer --seeds or settings");
     }
 }

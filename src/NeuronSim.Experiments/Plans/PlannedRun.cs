@@ -4,7 +4,7 @@ using System.Text;
 namespace NeuronSim.Experiments.Plans;
 
 /// <summary>One training run of a plan: a setting on a data set with one weight seed.</summary>
-/// <param name="DataSet">"xor" or "linear".</param>
+/// <param name="DataSet">A built-in data set's name (<see cref="Network.Data.DataSets"/>).</param>
 /// <param name="Setting">What is trained.</param>
 /// <param name="Seed">The seed of the initial weights.</param>
 public sealed record PlannedRun(string DataSet, ExperimentSetting Setting, int Seed)
@@ -19,12 +19,12 @@ public sealed record PlannedRun(string DataSet, ExperimentSetting Setting, int S
     /// </summary>
     public string Id { get; } = $"{DataSet}-{Setting.Key}-s{Seed}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"data={DataSet};{Setting.Identity};seed={Seed}")))[..12]}";
 
-    /// <summary>Relative cost of one epoch (multiply-adds per epoch), to start the slow runs first.</summary>
-    public double CostPerEpoch(int linearPoints)
+    /// <summary>Relative cost of one epoch (multiply-adds per epoch) on <paramref name="trainingPoints"/> points, to start the slow runs first.</summary>
+    public double CostPerEpoch(int trainingPoints)
     {
-        int[] sizes = [2, .. Setting.Hidden, 1];
+        int[] sizes = [Setting.FeatureSet.Count, .. Setting.Hidden, 1];
         double weights = 0;
         for (var i = 1; i < sizes.Length; i++) weights += (double)sizes[i - 1] * sizes[i];
-        return weights * (DataSet == "xor" ? 21 : linearPoints);
+        return weights * trainingPoints;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Data;
 using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
@@ -53,6 +54,25 @@ public sealed record ExperimentSetting
     /// <summary>Points per optimizer step; 0 is the full batch. A size larger than a data set is that data set's size (see <see cref="BatchSizeFor"/>).</summary>
     public int BatchSize { get; init; }
 
+    /// <summary>The built-in data set this setting runs on (then only on it, whatever --data says); null: the plan's data sets.</summary>
+    public string? Data { get; init; }
+
+    /// <summary>Points generated for the data set; null: the catalogue's default (linear: the plan's).</summary>
+    public int? Points { get; init; }
+
+    /// <summary>The Playground's noise of the data set, 0 to 0.5.</summary>
+    public double Noise { get; init; }
+
+    /// <summary>Input features by name (one input neuron each); null: x0, x1.</summary>
+    public IReadOnlyList<string>? Features { get; init; }
+
+    /// <summary>Fraction of the points held out as a test set (stratified, seeded by the plan's data seed); 0: none (the lab's way).</summary>
+    public double TestRatio { get; init; }
+
+    /// <summary>The input features (<see cref="InputFeatures.Default"/> when none are named).</summary>
+    [JsonIgnore]
+    public FeatureSet FeatureSet => Features is null ? InputFeatures.Default : InputFeatures.Parse(string.Join(',', Features));
+
     /// <summary>"(4,4)".</summary>
     [JsonIgnore]
     public string HiddenText => "(" + string.Join(',', Hidden) + ")";
@@ -95,6 +115,9 @@ public sealed record ExperimentSetting
             if (L1 > 0) parts.Add($"l1 {Numbers.Compact(L1)}");
             if (L2 > 0) parts.Add($"l2 {Numbers.Compact(L2)}");
             if (BatchSize > 0) parts.Add($"batch {BatchSize.ToString(CultureInfo.InvariantCulture)}");
+            if (Features is not null && !FeatureSet.Names.SequenceEqual(InputFeatures.Default.Names)) parts.Add($"features {FeatureSet}");
+            if (Noise > 0) parts.Add($"noise {Numbers.Compact(Noise)}");
+            if (TestRatio > 0) parts.Add($"test {Numbers.Percent(TestRatio)}");
             return string.Join(", ", parts);
         }
     }
@@ -157,6 +180,10 @@ public sealed record ExperimentSetting
             if (!L1.Equals(0.0)) text += $";l1={Numbers.RoundTrip(L1)}";
             if (!L2.Equals(0.0)) text += $";l2={Numbers.RoundTrip(L2)}";
             if (BatchSize != 0) text += $";batch={BatchSize.ToString(CultureInfo.InvariantCulture)}";
+            if (Points is { } points) text += $";points={points.ToString(CultureInfo.InvariantCulture)}";
+            if (!Noise.Equals(0.0)) text += $";noise={Numbers.RoundTrip(Noise)}";
+            if (Features is not null && !FeatureSet.Names.SequenceEqual(InputFeatures.Default.Names)) text += $";features={FeatureSet}";
+            if (!TestRatio.Equals(0.0)) text += $";test_ratio={Numbers.RoundTrip(TestRatio)}";
             return text;
         }
     }
@@ -175,6 +202,7 @@ public sealed record ExperimentSetting
         OutputActivation = Activation,
         Leak = Leak,
         UseBias = UseBias,
+        Features = FeatureSet,
         Seed = seed,
     };
 
@@ -199,6 +227,34 @@ public sealed record ExperimentSetting
     public static string FormatRate(double rate) =>
         Numbers.Compact(rate).Replace("e+0", "e").Replace("e-0", "e-").Replace("e+", "e");
 
+    /// <summary>What is wrong with the data fields (data, points, noise, features, test_ratio), checked by the engine's own rules, or null.</summary>
+    private string? DataProblem()
+    {
+        var entry = Data is null ? null : DataSets.Find(Data);
+        if (Data is not null && (entry is null || entry.Name != Data)) return $"data: unknown data set '{ExperimentPreset.Shorten(Data)}' (expected {string.Join(", ", DataSets.Names)})";
+        if (Points is { } points)
+        {
+            if (points < 1 || points > DataSets.MaxPoints) return $"points: must be a whole number from 1 to {DataSets.MaxPoints.ToString(CultureInfo.InvariantCulture)}, got {points.ToString(CultureInfo.InvariantCulture)}";
+            if (entry is null) return "points: only with \"data\" (the set whose points it counts)";
+            if (!entry.TakesPoints) return $"points: {entry.Name} has a fixed {entry.DefaultPoints.ToString(CultureInfo.InvariantCulture)} points (leave it out)";
+        }
+        if (!(Noise >= 0 && Noise <= DataSets.MaxNoise)) return $"noise: must be from 0 to {Numbers.Compact(DataSets.MaxNoise)}, got {Numbers.RoundTrip(Noise)}";
+        if (Noise > 0 && (entry is null || !entry.TakesNoise)) return $"noise: {(entry is null ? "only with \"data\" naming a set that takes noise" : $"{entry.Name} takes no noise (leave it out)")}";
+        if (!(TestRatio >= 0 && TestRatio < 1)) return $"test_ratio: must be at least 0 and below 1, got {Numbers.RoundTrip(TestRatio)}";
+        if (Features is not null)
+        {
+            try
+            {
+                _ = InputFeatures.Parse(string.Join(',', Features));
+            }
+            catch (ArgumentException error)
+            {
+                return $"features: {error.Message}";
+            }
+        }
+        return null;
+    }
+
     /// <summary>What is wrong with this setting (the first problem, "field: reason"), or null when it can be trained.</summary>
     public string? Problem()
     {
@@ -215,6 +271,7 @@ public sealed record ExperimentSetting
         if (HiddenActivations is not null && HiddenActivations.Any(a => !Enum.IsDefined(a))) return $"activations: unknown activation (expected {Activations.Expected})";
         if (!Enum.IsDefined(Loss)) return $"loss: unknown loss (expected {Losses.Expected})";
         if (Optimizer is null || !Enum.IsDefined(Optimizer.Kind)) return $"optimizer: unknown optimizer (expected {Network.Systems.Optimizers.Expected})";
+        if (DataProblem() is { } data) return data;
         if (BatchSize < 0) return $"batch_size: must be a whole number of at least 1 (or 0 for the full batch), got {BatchSize.ToString(CultureInfo.InvariantCulture)}";
         try
         {

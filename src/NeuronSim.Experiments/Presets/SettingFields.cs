@@ -31,6 +31,7 @@ public static class SettingFields
     [
         "label", "hidden", "activation", "activations", "output_activation", "leak", "learningRate", "bias",
         "loss", "optimizer", "momentum", "beta1", "beta2", "eps", "alpha", "l1", "l2", "batch_size",
+        "data", "points", "noise", "features", "test_ratio",
     ];
 
     /// <summary>The optimizer hyper-parameters a preset may set (all numbers).</summary>

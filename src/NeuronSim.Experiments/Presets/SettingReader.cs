@@ -17,7 +17,9 @@ namespace NeuronSim.Experiments.Presets;
 /// (default sigmoid); <c>leak</c> (leaky-relu layers only); <c>learningRate</c> (required);
 /// <c>bias</c>; <c>loss</c> (mse|bce); <c>optimizer</c> (sgd|momentum|nesterov|rmsprop|adam) with
 /// the hyper-parameters it reads (<c>momentum</c>, <c>beta1</c>, <c>beta2</c>, <c>eps</c>,
-/// <c>alpha</c>); <c>l1</c>, <c>l2</c>; <c>batch_size</c> (a whole number of at least 1; left out: the full batch).
+/// <c>alpha</c>); <c>l1</c>, <c>l2</c>; <c>batch_size</c> (a whole number of at least 1; left out: the full batch);
+/// the data: <c>data</c> (a built-in set: the setting runs only on it), <c>points</c>, <c>noise</c>,
+/// <c>features</c> (a list of names) and <c>test_ratio</c>, through the data catalogue's and the split's rules.
 /// </remarks>
 public static class SettingReader
 {
@@ -74,6 +76,11 @@ public static class SettingReader
             L1 = Number(element, "l1", path, file) ?? 0,
             L2 = Number(element, "l2", path, file) ?? 0,
             BatchSize = batchSize,
+            Data = DataName(element, path, file),
+            Points = WholeNumber(element, "points", path, file),
+            Noise = Number(element, "noise", path, file) ?? 0,
+            Features = FeatureNames(element, path, file),
+            TestRatio = Number(element, "test_ratio", path, file) ?? 0,
         };
         setting = setting with { Label = label?.Trim() ?? setting.Summary };
         var reads = setting.OptimizerParameters.Select(p => p.Name).ToList();
@@ -148,6 +155,40 @@ public static class SettingReader
         {
             throw new PresetException(file, $"{path}.{field}", error.Message[(field.Length + 2)..]);
         }
+    }
+
+    /// <summary>The catalogue's spelling of "data", or null when absent.</summary>
+    private static string? DataName(JsonElement element, string path, string file)
+    {
+        var text = PresetJson.OptionalString(element, "data", path, file);
+        if (text is null) return null;
+        return Network.Data.DataSets.Find(text)?.Name
+            ?? throw new PresetException(file, $"{path}.data", $"unknown data set '{ExperimentPreset.Shorten(text.Trim())}' (expected {string.Join(", ", Network.Data.DataSets.Names)})");
+    }
+
+    /// <summary>"features": a list of names parsed by <see cref="Network.Data.InputFeatures.Parse"/>; the canonical names, or null when absent.</summary>
+    private static IReadOnlyList<string>? FeatureNames(JsonElement element, string path, string file)
+    {
+        if (!element.TryGetProperty("features", out var list)) return null;
+        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(name => name.ValueKind != JsonValueKind.String))
+        {
+            throw new PresetException(file, $"{path}.features", $"must be an array of feature names like [\"x0\", \"x1\", \"x0sq\"], got {PresetJson.Describe(list)}");
+        }
+        try
+        {
+            return [.. Network.Data.InputFeatures.Parse(string.Join(',', list.EnumerateArray().Select(name => name.GetString()))).Names];
+        }
+        catch (ArgumentException error)
+        {
+            throw new PresetException(file, $"{path}.features", error.Message);
+        }
+    }
+
+    private static int? WholeNumber(JsonElement element, string field, string path, string file)
+    {
+        if (!element.TryGetProperty(field, out var value)) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number)) throw new PresetException(file, $"{path}.{field}", $"must be a whole number, got {PresetJson.Describe(value)}");
+        return number;
     }
 
     private static double? Number(JsonElement element, string field, string path, string file)

@@ -19,6 +19,7 @@ public static class Discussion
         if (plan.Seeds == 1) lines.AddRange(Identical(rows));
         if (EndedAbove(rows, plan) is { } above) lines.Add(above);
         if (StepsLine(rows, experiment, dataSet, plan) is { } steps) lines.Add(steps);
+        if (HeldOut(rows, plan) is { } heldOut) lines.Add(heldOut);
         return $"What the runs on {dataSet} did:\n\n" + string.Join("\n", lines.Select(line => "- " + line));
     }
 
@@ -110,11 +111,13 @@ public static class Discussion
     /// </summary>
     private static string? StepsLine(List<ResultsRow> rows, ExperimentPreset experiment, string dataSet, ExperimentPlan plan)
     {
-        var points = SettingsTable.Points(dataSet, plan);
-        if (experiment.Settings.Select(s => s.BatchSizeFor(points)).Distinct().Count() < 2) return null;
+        var settings = rows.Select(r => r.Setting).Distinct().ToList();
+        int PointsOf(ExperimentSetting setting) => RunData.For(dataSet, setting, plan).Train.Count;
+        if (settings.Select(s => s.BatchSizeFor(PointsOf(s))).Distinct().Count() < 2) return null;
         var parts = new List<string>();
-        foreach (var setting in experiment.Settings)
+        foreach (var setting in settings)
         {
+            var points = PointsOf(setting);
             var converged = rows.Where(r => r.Setting == setting && r.Result!.Converged).Select(r => r.Result!).ToList();
             if (converged.Count == 0) continue;
             var batch = setting.BatchSizeFor(points);
@@ -126,6 +129,21 @@ public static class Discussion
         return parts.Count == 0 ? null
             : $"**Optimizer steps to converge**{(plan.Seeds > 1 ? " (medians over the converged seeds)" : "")}: " + string.Join(", ", parts)
               + ". An epoch of smaller batches is more steps on fewer points each: fewer epochs need not mean less work.";
+    }
+
+    /// <summary>The held-out test sets: each setting's test accuracy beside its training accuracy, and the gap when the test set does worse.</summary>
+    private static string? HeldOut(List<ResultsRow> rows, ExperimentPlan plan)
+    {
+        var held = rows.Where(r => r.Result!.HeldOutAccuracy is not null).ToList();
+        if (held.Count == 0) return null;
+        return "**Held-out test set**: " + string.Join(", ", held.Select(r =>
+        {
+            var result = r.Result!;
+            var test = result.HeldOutAccuracy!.Value;
+            var gap = result.Accuracy - test;
+            return $"{r.Setting.Label}{(plan.Seeds > 1 ? $" seed {r.Run.Seed}" : "")} {Numbers.Percent(test)} of {result.TestPoints} held-out points (training {Numbers.Percent(result.Accuracy)}"
+                + (gap > 0.05 ? $", {Numbers.Compact(gap * 100)} points lower on unseen data: it fits the training points better than the shape" : "") + ")";
+        })) + ".";
     }
 
     private static string Plateau(ResultsRow row)

@@ -32,12 +32,13 @@ public static class ReportWriter
             text.Append($"> **Incomplete:** {finished} of {total} runs finished. Resume with `neuronsim experiment --resume DIR`, DIR being the directory of this report.\n\n");
         }
         text.Append("## Settings used\n\n");
-        text.Append($"- **Network**: 2 inputs, the hidden layers of each setting, 1 output; fully connected; the activations of each setting (one name: every layer; \"relu,tanh/sigmoid\": per hidden layer / output; the lab's default: sigmoid, hidden (4,4)); biases {(AllBias(plan) ? "on" : "as listed")}.\n");
+        text.Append($"- **Network**: {(plan.Experiments.All(e => e.Settings.All(s => s.Features is null)) ? "2 inputs" : "one input per feature of each setting (x0, x1 unless its table lists others)")}, the hidden layers of each setting, 1 output; fully connected; the activations of each setting (one name: every layer; \"relu,tanh/sigmoid\": per hidden layer / output; the lab's default: sigmoid, hidden (4,4)); biases {(AllBias(plan) ? "on" : "as listed")}.\n");
         text.Append($"- **Initial weights**: N(0, 1) draws; weight seed{(plan.Seeds > 1 ? "s" : "")} {string.Join(", ", plan.SeedList)}.\n");
         text.Append($"- **Training**: {SettingsTable.TrainingLine(plan)}\n");
         text.Append($"- **Stopping rule**: converged when the loss < {Numbers.Compact(plan.TargetLoss)}; otherwise \"did not converge\" after {plan.MaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs; a NaN or infinite loss stops the run and is recorded as \"diverged at epoch N\" (its curve is drawn up to there).\n");
-        text.Append($"- **Data**: {string.Join("; ", plan.DataSets.Select(d => d == "xor" ? "XOR easy (21 points: (0.1i, 0.1i) label 0, (0.1i, 1 - 0.1i) label 1)" : $"linear ({plan.LinearPoints} uniform points in [0,1]^2, label 0 if x0 > x1 else 1, data seed {plan.DataSeed})"))}.\n");
-        text.Append("- **Accuracy**: the fraction of the training points whose output predicts their label after training (an output >= 0.5 predicts 1, below 0.5 predicts 0, a NaN or infinite output predicts nothing and counts as wrong; the lab's \"test accuracy\" on the same points).\n");
+        text.Append($"- **Data** (data seed {plan.DataSeed.ToString(CultureInfo.InvariantCulture)}):\n{DataLine(plan)}");
+        text.Append("- **Accuracy**: the fraction of the training points whose output predicts their label after training (an output >= 0.5 predicts 1, below 0.5 predicts 0, a NaN or infinite output predicts nothing and counts as wrong; the lab's \"test accuracy\" on the same points)"
+            + (plan.Experiments.Any(e => e.Settings.Any(s => s.TestRatio > 0)) ? "; a setting with a held-out share also has the loss and accuracy of the trained network on those held-out points, which training never saw (\"test loss\", \"test accuracy\")" : "") + ".\n");
         text.Append($"- **Runs**: {total} distinct runs (a setting shared by several experiments runs once), {cores} at a time; wall time of this invocation {OutcomeText.Duration(wallTime)}, sum of the runs' times {OutcomeText.Duration(TimeSpan.FromSeconds(runTime))}.\n\n");
         foreach (var experiment in plan.Experiments)
         {
@@ -53,12 +54,12 @@ public static class ReportWriter
         text.Append($"## {ResultsTable.Heading(experiment)}\n\n");
         if (experiment.Description.Length > 0) text.Append(experiment.Description).Append("\n\n");
         text.Append(SettingsTable.Markdown(experiment.Settings, table.Plan)).Append('\n');
-        foreach (var dataSet in table.Plan.DataSets)
+        foreach (var dataSet in table.Plan.DataSetsOf(experiment))
         {
             text.Append($"### {experiment.Title}: {dataSet}\n\n");
             if (experiment.Section == "3" && LabRun(table, experiment, dataSet) is { } lab)
             {
-                text.Append(LabLog.For(lab, DataSets.ByName(dataSet, table.Plan.LinearPoints, table.Plan.DataSeed))).Append('\n');
+                text.Append(LabLog.For(lab, RunData.For(dataSet, experiment.Settings[0], table.Plan).Train)).Append('\n');
             }
             foreach (var figure in figures.Where(f => f.DataSet == dataSet && f.Kind == FigureKind.LearningCurves))
             {
@@ -86,11 +87,26 @@ public static class ReportWriter
             text.Append(Discussion.For(table, experiment, dataSet)).Append("\n\n");
         }
         text.Append("Results:\n\n").Append(table.MarkdownFor(experiment)).Append('\n');
+        if (DataSetComparison.For(table, experiment) is { } comparison) text.Append(comparison).Append('\n');
     }
 
     /// <summary>The run the lab's section 3 shows: the experiment's first setting with the first seed.</summary>
     private static RunResult? LabRun(ResultsTable table, ExperimentPreset experiment, string dataSet) =>
         table.Rows.FirstOrDefault(r => r.Experiment == experiment && r.Run.DataSet == dataSet && r.Setting == experiment.Settings[0] && r.Run.Seed == table.Plan.FirstSeed)?.Result;
+
+    /// <summary>
+    /// Each data set the plan trains on: the catalogue's description and the sizes its runs use
+    /// as a nested list, one line each ("  - spiral (500 points, 150 (30.0%) held out for testing): two interleaved spirals ...").
+    /// </summary>
+    public static string DataLine(ExperimentPlan plan) => string.Concat(plan.UsedDataSets.Select(name =>
+    {
+        var variants = plan.DistinctRuns().Where(run => run.DataSet == name).DistinctBy(RunData.KeyOf)
+            .Select(run => (Data: RunData.For(run, plan), run.Setting.Noise, run.Setting.TestRatio))
+            .Select(v => $"{Numbers.Count(v.Data.All.Count)} points" + (v.Noise > 0 ? $", noise {Numbers.Compact(v.Noise)}" : "")
+                + (v.Data.Test is { } test ? $", {Numbers.Count(test.Count)} ({Numbers.Percent(v.TestRatio)}) held out for testing" : ""))
+            .Distinct();
+        return $"  - {name} ({string.Join(" or ", variants)}): {DataSets.Entry(name).Description}.\n";
+    }));
 
     private static bool AllBias(ExperimentPlan plan) => plan.Experiments.All(e => e.Settings.All(s => s.UseBias));
 

@@ -20,10 +20,14 @@ public sealed class ResultsTable
     /// plateau_since_epoch only for runs that ended on a plateau), accuracy a fraction in [0, 1];
     /// then the engine's options: loss and optimizer names, the optimizer's hyper-parameters
     /// (round-trip, only those it reads), l1 and l2, batch_size (the points per step actually used:
-    /// the data's size for the full batch or a larger size) and leak (only with a leaky-relu layer).
+    /// the data's size for the full batch or a larger size) and leak (only with a leaky-relu layer);
+    /// then the data: points (whole number, the generated set's size), noise (round-trip), features
+    /// (text, "x0,x1,x0sq"), test_ratio (round-trip, 0 without a held-out set), test_points (whole
+    /// number), test_set_loss and test_accuracy (the held-out points' loss, round-trip, and accuracy
+    /// in [0, 1]; empty without a held-out set).
     /// </summary>
     public const string CsvHeader = "experiment,section,data,setting,hidden,activation,learning_rate,bias,seed,status,epochs,epochs_to_converge,diverged_at_epoch,plateau_since_epoch,final_loss,test_loss,accuracy,wall_time_s,"
-        + "loss,optimizer,momentum,beta1,beta2,eps,alpha,l1,l2,batch_size,leak";
+        + "loss,optimizer,momentum,beta1,beta2,eps,alpha,l1,l2,batch_size,leak,points,noise,features,test_ratio,test_points,test_set_loss,test_accuracy";
 
     private ResultsTable(ExperimentPlan plan, IReadOnlyList<ResultsRow> rows)
     {
@@ -40,7 +44,7 @@ public sealed class ResultsTable
     /// <summary>Lays out <paramref name="results"/> (by run id) along <paramref name="plan"/>.</summary>
     public static ResultsTable Build(ExperimentPlan plan, IReadOnlyDictionary<string, RunResult> results) =>
         new(plan, (from experiment in plan.Experiments
-                   from dataSet in plan.DataSets
+                   from dataSet in plan.DataSetsOf(experiment)
                    from pair in plan.RunsOf(experiment, dataSet)
                    select new ResultsRow(experiment, pair.Setting, pair.Run, results.GetValueOrDefault(pair.Run.Id))).ToList());
 
@@ -69,6 +73,8 @@ public sealed class ResultsTable
             r.PlateauSince is { } plateau ? Int(plateau) : "", Numbers.RoundTrip(r.FinalLoss), Numbers.RoundTrip(r.TestLoss), Numbers.RoundTrip(r.Accuracy),
             Numbers.RoundTrip(Math.Round(r.WallSeconds, 3)),
             .. EngineCells(row.Setting, r.Predictions.Length),
+            Int(r.Predictions.Length + r.TestPoints), Numbers.RoundTrip(row.Setting.Noise), row.Setting.FeatureSet.ToString(), Numbers.RoundTrip(row.Setting.TestRatio),
+            Int(r.TestPoints), r.HeldOutLoss is { } heldLoss ? Numbers.RoundTrip(heldLoss) : "", r.HeldOutAccuracy is { } heldAccuracy ? Numbers.RoundTrip(heldAccuracy) : "",
         ];
         return string.Join(',', cells.Select(Csv)) + "\n";
     }
@@ -116,16 +122,23 @@ public sealed class ResultsTable
     /// <summary>The Markdown table of one experiment (all data sets), plus its summary over seeds when there are several.</summary>
     public string MarkdownFor(ExperimentPreset experiment)
     {
-        var text = new StringBuilder("| data | setting | seed | epochs to converge | final loss | accuracy | diverged | wall time |\n|---|---|---:|---:|---:|---:|---|---:|\n");
-        foreach (var row in Rows.Where(r => r.Experiment == experiment))
+        var rows = Rows.Where(r => r.Experiment == experiment).ToList();
+        var heldOut = rows.Any(r => r.Setting.TestRatio > 0);
+        var text = new StringBuilder(heldOut
+            ? "| data | setting | seed | epochs to converge | final loss | accuracy | test loss | test accuracy | diverged | wall time |\n|---|---|---:|---:|---:|---:|---:|---:|---|---:|\n"
+            : "| data | setting | seed | epochs to converge | final loss | accuracy | diverged | wall time |\n|---|---|---:|---:|---:|---:|---|---:|\n");
+        foreach (var row in rows)
         {
             if (row.Result is not { } r)
             {
-                text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {row.Run.Seed} | (not finished) | | | | |\n");
+                text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {row.Run.Seed} | (not finished) | | |{(heldOut ? " | |" : "")} | |\n");
                 continue;
             }
             var epochs = r.Converged ? Int(r.Epochs) : $"did not converge ({Int(r.Epochs)} epochs{OutcomeText.PlateauNote(r)})";
-            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Numbers.Compact(r.FinalLoss)} | {Numbers.Percent(r.Accuracy)} | {OutcomeText.Diverged(r)} | {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))} |\n");
+            var test = !heldOut ? "" : r.HeldOutAccuracy is { } testAccuracy
+                ? $" {Numbers.Compact(r.HeldOutLoss ?? double.NaN)} ({Int(r.TestPoints)} points) | {Numbers.Percent(testAccuracy)} |"
+                : " - | - |";
+            text.Append($"| {row.Run.DataSet} | {row.Setting.Label} | {r.Seed} | {epochs} | {Numbers.Compact(r.FinalLoss)} | {Numbers.Percent(r.Accuracy)} |{test} {OutcomeText.Diverged(r)} | {OutcomeText.Duration(TimeSpan.FromSeconds(r.WallSeconds))} |\n");
         }
         if (Plan.Seeds > 1)
         {

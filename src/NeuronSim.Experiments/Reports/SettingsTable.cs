@@ -29,6 +29,11 @@ public static class SettingsTable
         if (settings.Any(s => s.L1 > 0)) columns.Add(("L1", "---:", s => Numbers.Compact(s.L1)));
         if (settings.Any(s => s.L2 > 0)) columns.Add(("L2", "---:", s => Numbers.Compact(s.L2)));
         if (settings.Any(s => s.BatchSize > 0)) columns.Add(("batch size", "---", s => Batch(s, plan)));
+        if (settings.Any(s => s.Data is not null)) columns.Add(("data", "---", s => s.Data ?? string.Join(", ", plan.DataSets)));
+        if (settings.Any(s => s.Data is not null || s.Points is not null)) columns.Add(("points", "---", s => string.Join(", ", DataSetsOf(s, plan).Select(d => Points(d, s, plan)).Distinct())));
+        if (settings.Any(s => s.Noise > 0)) columns.Add(("noise", "---:", s => Numbers.Compact(s.Noise)));
+        if (settings.Any(s => s.Features is not null)) columns.Add(("features", "---", s => s.FeatureSet.ToString()));
+        if (settings.Any(s => s.TestRatio > 0)) columns.Add(("held out for test", "---:", s => s.TestRatio > 0 ? Numbers.Percent(s.TestRatio) : "none"));
         var text = new StringBuilder();
         text.Append("| ").Append(string.Join(" | ", columns.Select(c => c.Header))).Append(" |\n|");
         text.Append(string.Join("|", columns.Select(c => c.Align))).Append("|\n");
@@ -51,13 +56,16 @@ public static class SettingsTable
     public static string Batch(ExperimentSetting setting, ExperimentPlan plan)
     {
         if (setting.BatchSize == 0) return "full batch";
-        var clamped = plan.DataSets.Select(d => (Data: d, Points: Points(d, plan))).Where(d => d.Points < setting.BatchSize).ToList();
+        var clamped = DataSetsOf(setting, plan).Select(d => (Data: d, Points: RunData.For(d, setting, plan).Train.Count)).Where(d => d.Points < setting.BatchSize).ToList();
         var size = setting.BatchSize.ToString(CultureInfo.InvariantCulture);
         return clamped.Count == 0 ? size : $"{size} ({string.Join(", ", clamped.Select(d => $"{d.Points} on {d.Data}"))}: clamped to the data)";
     }
 
-    /// <summary>The points of a data set of the plan.</summary>
-    public static int Points(string dataSet, ExperimentPlan plan) => dataSet == "xor" ? Network.Data.DataSets.Xor().Count : plan.LinearPoints;
+    /// <summary>The points <paramref name="setting"/> generates of <paramref name="dataSet"/> in <paramref name="plan"/> (before any is held out).</summary>
+    public static int Points(string dataSet, ExperimentSetting setting, ExperimentPlan plan) => RunData.For(dataSet, setting, plan).All.Count;
+
+    /// <summary>The data sets <paramref name="setting"/> runs on: its own, or the plan's.</summary>
+    public static IReadOnlyList<string> DataSetsOf(ExperimentSetting setting, ExperimentPlan plan) => setting.Data is { } own ? [own] : plan.DataSets;
 
     /// <summary>
     /// The report's "Training" line: the lab's (MSE, plain full-batch gradient descent) when every

@@ -36,12 +36,13 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
         var runs = plan.DistinctRuns();
         var total = runs.Count;
         _done = 0;
-        var data = plan.DataSets.ToDictionary(name => name, name => DataSets.ByName(name, plan.LinearPoints, plan.DataSeed));
+        var byKey = runs.DistinctBy(RunData.KeyOf).ToDictionary(RunData.KeyOf, run => RunData.For(run, plan));
+        var data = runs.ToDictionary(run => run.Id, run => byKey[RunData.KeyOf(run)]);
         var results = new Dictionary<string, RunResult>();
         var pending = new List<PlannedRun>();
         foreach (var run in runs)
         {
-            var (saved, problem) = store.TryLoad(run, plan, data[run.DataSet].Count);
+            var (saved, problem) = store.TryLoad(run, plan, data[run.Id].Train.Count);
             if (saved is not null)
             {
                 results[run.Id] = saved;
@@ -55,7 +56,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
         store.WriteText(ResultsTable.CsvFile, ResultsTable.Build(plan, results).ToCsv());
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         (PlannedRun Run, Exception Error)? failure = null;
-        var queue = new ConcurrentQueue<PlannedRun>(pending.OrderByDescending(run => run.CostPerEpoch(plan.LinearPoints)));
+        var queue = new ConcurrentQueue<PlannedRun>(pending.OrderByDescending(run => run.CostPerEpoch(data[run.Id].Train.Count)));
         var workers = Enumerable.Range(0, Math.Max(1, Math.Min(Parallelism, pending.Count))).Select(_ => new Thread(() =>
         {
             while (!stop.IsCancellationRequested && queue.TryDequeue(out var run))
@@ -63,7 +64,7 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
                 try
                 {
                     progress?.Report(new RunEvent(RunEventKind.Started, run, 0, double.NaN, null, Volatile.Read(ref _done), total));
-                    var trained = TrainNetwork(run, data[run.DataSet], plan, (epoch, loss) =>
+                    var trained = TrainNetwork(run, data[run.Id], plan, (epoch, loss) =>
                         progress?.Report(new RunEvent(RunEventKind.Progress, run, epoch, loss, null, Volatile.Read(ref _done), total)), stop.Token);
                     if (trained is not var (result, network))
                     {
@@ -103,21 +104,23 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
     /// Trains one run to its end (converged, epoch cap, or diverged), reporting (epoch, loss) a few
     /// times a second; returns null when cancelled first.
     /// </summary>
-    public static RunResult? Train(PlannedRun run, DataSet data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel) =>
+    public static RunResult? Train(PlannedRun run, RunData data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel) =>
         TrainNetwork(run, data, plan, onProgress, cancel)?.Result;
 
     /// <summary>
     /// <see cref="Train"/>, with the trained network as a checkpoint (null for a diverged run, whose
     /// weights are no longer numbers); null when cancelled first.
     /// </summary>
-    public static (RunResult Result, NetworkCheckpoint? Network)? TrainNetwork(PlannedRun run, DataSet data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel)
+    public static (RunResult Result, NetworkCheckpoint? Network)? TrainNetwork(PlannedRun run, RunData data, ExperimentPlan plan, Action<int, double>? onProgress, CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var setting = run.Setting;
         var spec = setting.ToSpec(run.Seed);
-        var options = setting.ToOptions(data.Count, plan.MaxEpochs, plan.TargetLoss, run.Seed);
-        using var simulation = new TrainingSimulation(spec, data, options);
+        var options = setting.ToOptions(data.Train.Count, plan.MaxEpochs, plan.TargetLoss, run.Seed);
+        using var simulation = new TrainingSimulation(spec, data.Train, options, data.Test);
         var curve = new LossCurve();
+        var testCurve = data.Test is null ? null : new LossCurve();
+        var lastTestLoss = double.NaN;
         var lastReport = -ProgressIntervalMs; // report epoch 0 at once: a fast run may end before the first interval
         var plateauLevel = double.NaN;
         var flatSince = 0;
@@ -137,6 +140,8 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             var loss = simulation.Loss;
             if (!double.IsFinite(loss)) break;
             curve.Add(simulation.Epoch, loss);
+            testCurve?.Add(simulation.Epoch, simulation.Context.TestLoss);
+            lastTestLoss = simulation.Context.TestLoss;
             lastFinite = (simulation.Epoch, loss);
             if (!(Math.Abs(loss - plateauLevel) <= RunResult.PlateauTolerance * Math.Abs(plateauLevel)))
             {
@@ -145,8 +150,12 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             }
         }
         curve.Finish(lastFinite.Epoch, lastFinite.Loss);
+        testCurve?.Finish(lastFinite.Epoch, lastTestLoss);
         var (testLoss, accuracy) = simulation.Evaluate();
-        var (gridX0, gridX1) = PredictionGrid.Points();
+        (double Loss, double Accuracy)? heldOut = data.Test is { } test ? simulation.Measure(test) : null;
+        var testPredictions = new double[data.Test?.Count ?? 0];
+        if (data.Test is { } held) simulation.Predict(held.X0, held.X1, testPredictions);
+        var (gridX0, gridX1) = PredictionGrid.Points(data.All.Bounds);
         var grid = new double[gridX0.Length];
         simulation.Predict(gridX0, gridX1, grid);
         var result = new RunResult
@@ -160,12 +169,17 @@ public sealed class ExperimentRunner(ExperimentPlan plan, RunStore store)
             FinalLoss = simulation.Loss,
             TestLoss = testLoss,
             Accuracy = accuracy,
+            TestPoints = testPredictions.Length,
+            HeldOutLoss = heldOut?.Loss,
+            HeldOutAccuracy = heldOut?.Accuracy,
+            TestPredictions = testPredictions,
             FlatSinceEpoch = flatSince,
             WallSeconds = clock.Elapsed.TotalSeconds,
             MaxEpochs = plan.MaxEpochs,
             TargetLoss = plan.TargetLoss,
             PlanHash = plan.Hash,
             Curve = curve,
+            TestCurve = testCurve,
             Predictions = simulation.PredictTraining(),
             Grid = grid.Select(Round).ToArray(),
             FinishedAt = DateTimeOffset.Now,

@@ -9,7 +9,7 @@ public sealed record RunResult
     /// <summary>The run's id (<see cref="PlannedRun.Id"/>).</summary>
     public required string Id { get; init; }
 
-    /// <summary>"xor" or "linear".</summary>
+    /// <summary>The built-in data set's name.</summary>
     public required string DataSet { get; init; }
 
     /// <summary>What was trained.</summary>
@@ -33,6 +33,18 @@ public sealed record RunResult
     /// <summary>Accuracy on the training points after training (the lab's "test accuracy").</summary>
     public required double Accuracy { get; init; }
 
+    /// <summary>Points held out as a test set (0 without a test ratio).</summary>
+    public int TestPoints { get; init; }
+
+    /// <summary>The trained network's loss on the held-out points (<see cref="TrainingSimulation.Measure"/>); null without a test ratio.</summary>
+    public double? HeldOutLoss { get; init; }
+
+    /// <summary>The trained network's accuracy on the held-out points; null without a test ratio.</summary>
+    public double? HeldOutAccuracy { get; init; }
+
+    /// <summary>The network's output for each held-out point after training (empty without a test ratio).</summary>
+    public double[] TestPredictions { get; init; } = [];
+
     /// <summary>The epoch from which the loss stayed within <see cref="PlateauTolerance"/> (relative) of its value then.</summary>
     public int FlatSinceEpoch { get; init; }
 
@@ -50,6 +62,9 @@ public sealed record RunResult
 
     /// <summary>The loss curve (sparse).</summary>
     public required LossCurve Curve { get; init; }
+
+    /// <summary>The loss on the held-out points after each epoch (sparse like <see cref="Curve"/>); null without a test ratio.</summary>
+    public LossCurve? TestCurve { get; init; }
 
     /// <summary>The network's output for each training point after training.</summary>
     public required double[] Predictions { get; init; }

@@ -33,7 +33,7 @@ public static class RunNetwork
             Loss = Losses.Of(options.Loss).Name,
             Optimizer = optimizer.Name,
             OptimizerSettings = settings,
-            DataSeed = run.DataSet == "linear" ? dataSeed : null,
+            DataSeed = Network.Data.DataSets.Entry(run.DataSet).TakesPoints ? dataSeed : null,
         });
     }
 

@@ -31,6 +31,9 @@ public static class SavedRunCheck
         if (saved.FlatSinceEpoch < 0 || saved.FlatSinceEpoch > saved.Epochs) return "its plateau epoch is outside the run";
         if (CurveProblem(saved) is { } curve) return curve;
         if (saved.Predictions is null || saved.Predictions.Length != points) return $"it has {saved.Predictions?.Length ?? 0} predictions for {points} points";
+        if (saved.TestPredictions is null || saved.TestPredictions.Length != saved.TestPoints || (saved.TestPoints > 0) != (run.Setting.TestRatio > 0)
+            || (saved.HeldOutAccuracy is not null) != (saved.TestPoints > 0) || saved.HeldOutAccuracy is < 0 or > 1
+            || (saved.TestCurve is not null) != (saved.TestPoints > 0) || saved.TestCurve?.Epochs?.Count != saved.TestCurve?.Losses?.Count) return "its held-out test results do not match its test ratio";
         if (saved.Grid is null || saved.Grid.Length != PredictionGrid.Size * PredictionGrid.Size) return "its decision grid is missing or cut";
         return null;
     }

@@ -1,5 +1,5 @@
 using NeuronSim.Network.Storage;
-using NeuronSim.Network.Data;
+using NeuronSim.Experiments.Plans;
 using NeuronSim.Experiments.Runs;
 using NeuronSim.Experiments.Reports;
 
@@ -21,22 +21,21 @@ public static class ExperimentFigures
         var figures = new List<ExperimentFigure>();
         foreach (var experiment in plan.Experiments)
         {
-            foreach (var dataSet in plan.DataSets)
+            foreach (var dataSet in plan.DataSetsOf(experiment))
             {
                 var rows = table.Rows.Where(r => r.Experiment == experiment && r.Run.DataSet == dataSet).ToList();
                 if (rows.All(r => r.Result is null)) continue;
-                var series = experiment.Settings
+                var series = plan.RunsOf(experiment, dataSet).Select(pair => pair.Setting).Distinct()
                     .Select(s => (s.Label, (IReadOnlyList<RunResult>)rows.Where(r => r.Setting == s && r.Result is not null).Select(r => r.Result!).ToList()))
                     .ToList();
                 var curves = $"{Folder}/{experiment.Name}-{dataSet}-curves.png";
                 Save(directory, curves, LearningCurveFigure.Render($"{ResultsTable.Heading(experiment)}: {dataSet}", series, plan.TargetLoss));
                 figures.Add(new ExperimentFigure(experiment.Name, dataSet, FigureKind.LearningCurves, null, curves));
-                var data = DataSets.ByName(dataSet, plan.LinearPoints, plan.DataSeed);
                 foreach (var row in rows.Where(r => r.Run.Seed == plan.FirstSeed && r.Result is not null))
                 {
                     var file = $"{Folder}/{experiment.Name}-{dataSet}-{Slug(row.Setting.Label)}-compare.png";
                     var caption = row.Setting.Summary;
-                    Save(directory, file, ComparisonFigure.Render(data, row.Result!, caption));
+                    Save(directory, file, ComparisonFigure.Render(RunData.For(row.Run, plan), row.Result!, caption));
                     figures.Add(new ExperimentFigure(experiment.Name, dataSet, FigureKind.Comparison, row.Setting.Label, file));
                 }
             }

@@ -75,6 +75,16 @@ public static class LearningCurveFigure
                 highest = Math.Max(highest, runs.Any(r => r.Diverged) ? band.High[0] : band.High.Max());
                 maxEpoch = Math.Max(maxEpoch, band.Epochs[^1]);
             }
+            if (runs[0].TestCurve is { Epochs.Count: > 0 } test)
+            {
+                var held = plot.Add.Scatter(test.Epochs.Select(e => (double)e).ToArray(), test.Losses.Select(Log).ToArray(), color);
+                held.LineWidth = 1.5f;
+                held.LinePattern = LinePattern.Dotted;
+                held.MarkerSize = 0;
+                held.LegendText = $"{label}: held-out test loss{(runs.Count > 1 ? $" (seed {runs[0].Seed})" : "")}, final {Numbers.Compact(test.Losses[^1])}";
+                lowest = Math.Min(lowest, test.Losses.Min(Log));
+                highest = Math.Max(highest, test.Losses.Max(Log));
+            }
             foreach (var run in runs.Where(r => r.Diverged))
             {
                 var last = run.Curve.Losses.Count > 0 ? Log(run.Curve.Losses[^1]) : (double?)null;

@@ -30,7 +30,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         // Ctrl+C cancels cancellationToken (Program.cs): finished runs are kept, the rest resume later.
         var clock = Stopwatch.StartNew();
         var total = plan.DistinctRuns().Count;
-        Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(" and ", plan.DataSets)}, "
+        Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(", ", plan.UsedDataSets)}, "
             + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {Numbers.Compact(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
         var runner = new ExperimentRunner(plan, store) { Parallelism = jobs };
         (Dictionary<string, RunResult> Results, bool Complete) outcome = Terminal.Interactive

@@ -13,16 +13,16 @@ public sealed class ExperimentSettings : CommandSettings
     public static readonly string[] LabExperiments = ["baseline", "lr", "hidden", "no-activation"];
 
     /// <summary>Every built-in experiment, in report order: the lab's, then the optimizers and batch sizes beyond it (what "all" runs).</summary>
-    public static readonly string[] AllExperiments = [.. LabExperiments, "optimizers", "batch"];
+    public static readonly string[] AllExperiments = [.. LabExperiments, "optimizers", "batch", "datasets"];
 
     /// <summary>Which experiment.</summary>
     [CommandArgument(0, "[NAME]")]
-    [Description("baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3), optimizers (SGD, momentum, RMSprop, Adam), batch (full, 32, 8, 1) or all. Not needed with --preset or --resume.")]
+    [Description("baseline (section 3), lr (4.1), hidden (4.2), no-activation (4.3), optimizers (SGD, momentum, RMSprop, Adam), batch (full, 32, 8, 1), datasets (every built-in data set) or all. Not needed with --preset or --resume.")]
     public string? Name { get; init; }
 
     /// <summary>Data sets.</summary>
     [CommandOption("--data <NAME>")]
-    [Description("xor, linear or both. Default: both.")]
+    [Description("Data sets the settings run on: a built-in name (xor, linear, circle, gauss, spiral, xor-quadrants), a comma list of them, both (xor,linear) or all-sets. A preset setting with its own \"data\" runs only on that set. Default: both.")]
     [DefaultValue("both")]
     public string Data { get; init; } = "both";
 
@@ -77,14 +77,34 @@ public sealed class ExperimentSettings : CommandSettings
 
     private string JobsError => $"--jobs takes a whole number of at least 1, got '{JobsText}'";
 
-    /// <summary>The data set names of --data.</summary>
-    public string[] DataSets => Data.Trim().ToLowerInvariant() switch
+    /// <summary>The data set names of --data, in the order given (catalogue spelling).</summary>
+    /// <exception cref="ArgumentException">An unknown or repeated name; the message names --data and lists the accepted names.</exception>
+    public string[] DataSets
     {
-        "both" => ["xor", "linear"],
-        "xor" => ["xor"],
-        "linear" => ["linear"],
-        _ => throw new ArgumentException($"--data takes xor, linear or both, got '{Data}'"),
-    };
+        get
+        {
+            var names = new List<string>();
+            foreach (var part in Data.Split(','))
+            {
+                var name = part.Trim().ToLowerInvariant();
+                string[] chosen = name switch
+                {
+                    "both" => ["xor", "linear"],
+                    "all-sets" => [.. Network.Data.DataSets.Names],
+                    _ => [Network.Data.DataSets.Find(name)?.Name ?? throw new ArgumentException($"--data: unknown data set '{part.Trim()}' (expected {DataChoices})")],
+                };
+                foreach (var set in chosen)
+                {
+                    if (names.Contains(set)) throw new ArgumentException($"--data: '{set}' is given twice");
+                    names.Add(set);
+                }
+            }
+            return [.. names];
+        }
+    }
+
+    /// <summary>What --data accepts, for its errors.</summary>
+    private static string DataChoices => $"{string.Join(", ", Network.Data.DataSets.Names)}, a comma list of them, both or all-sets";
 
     /// <inheritdoc />
     public override ValidationResult Validate()
@@ -103,7 +123,14 @@ public sealed class ExperimentSettings : CommandSettings
         {
             return ValidationResult.Error($"unknown experiment '{Name}' (expected {string.Join(", ", AllExperiments)} or all)");
         }
-        if (Data.Trim().ToLowerInvariant() is not ("both" or "xor" or "linear")) return ValidationResult.Error($"--data takes xor, linear or both, got '{Data}'");
+        try
+        {
+            _ = DataSets;
+        }
+        catch (ArgumentException error)
+        {
+            return ValidationResult.Error(error.Message);
+        }
         if (Seeds < 1 || Seeds > ExperimentPlan.MaxSeeds) return ValidationResult.Error($"--seeds must be from 1 to {ExperimentPlan.MaxSeeds}, got {Seeds}");
         if (MaxEpochs < 1) return ValidationResult.Error($"--max-epochs must be at least 1, got {MaxEpochs}");
         if (!(TargetLoss >= 0)) return ValidationResult.Error($"--target-loss must be zero or positive, got {TargetLoss}");
