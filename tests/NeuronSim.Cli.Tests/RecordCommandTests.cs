@@ -30,7 +30,7 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     /// <summary>The loss curve's yellow (Palette.Accent, #FFD14D).</summary>
-    private static bool Yellow(Rgba32 c) => c.R > 200 && c.G is > 170 and < 230 && c.B < 130;
+    private static bool Yellow(Rgba32 c) => c.R > 180 && c.G is > 140 and < 235 && c.B < 130; // anti-aliased at small sizes: #C7A544 at 480x300
 
     /// <summary>An edge of positive weight (Palette.Positive, #F59E2A).</summary>
     private static bool Orange(Rgba32 c) => c.R > 200 && c.G is > 120 and < 180 && c.B < 90;
@@ -56,12 +56,12 @@ public sealed class RecordCommandTests : IDisposable
         var first = gif.Frames[0];
         var last = gif.Frames[19];
         // Epoch 0 has no loss curve yet; epoch 950 has one, in the accent yellow.
-        Assert.Equal(0, Count(first, layout.Loss, Yellow));
-        Assert.True(Count(last, layout.Loss, Yellow) > 50, "no loss curve in the last frame");
+        Assert.Equal(0, Count(first, layout.Pixels(layout.Loss), Yellow));
+        Assert.True(Count(last, layout.Pixels(layout.Loss), Yellow) > 50, "no loss curve in the last frame");
         // The graph draws edges in orange (w > 0) and sky blue (w < 0) from the first frame on, thicker as weights grow.
-        Assert.True(Count(first, layout.Graph, Orange) > 50 && Count(first, layout.Graph, SkyBlue) > 20, "no edges in the first frame");
-        Assert.True(Count(last, layout.Graph, Orange) + Count(last, layout.Graph, SkyBlue)
-            > Count(first, layout.Graph, Orange) + Count(first, layout.Graph, SkyBlue), "the edges did not grow");
+        Assert.True(Count(first, layout.Pixels(layout.Graph), Orange) > 50 && Count(first, layout.Pixels(layout.Graph), SkyBlue) > 20, "no edges in the first frame");
+        Assert.True(Count(last, layout.Pixels(layout.Graph), Orange) + Count(last, layout.Pixels(layout.Graph), SkyBlue)
+            > Count(first, layout.Pixels(layout.Graph), Orange) + Count(first, layout.Pixels(layout.Graph), SkyBlue), "the edges did not grow");
         // Every frame differs from the one before (the HUD's epoch at least).
         for (var i = 1; i < 20; i++)
         {
