@@ -20,7 +20,21 @@ public static class XvfbRunner
 
         """;
 
-    /// <summary>Runs <paramref name="script"/> under <c>xvfb-run -a</c>; fails the test if it does not end within <paramref name="timeout"/>.</summary>
-    public static CliResult Run(string script, TimeSpan timeout) =>
-        CliRunner.RunProcess("xvfb-run", ["-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script], timeout: timeout);
+    /// <summary>
+    /// Runs <paramref name="script"/> under <c>xvfb-run -a</c>; fails the test if it does not end within <paramref name="timeout"/>.
+    /// The X authority file is ours (<c>-f</c>): left to itself, xvfb-run makes a temporary directory for it and now and
+    /// then fails to remove it at exit ("problem while cleaning up temporary directory", exit 5) after the script succeeded.
+    /// </summary>
+    public static CliResult Run(string script, TimeSpan timeout)
+    {
+        var directory = Directory.CreateTempSubdirectory("neuronsim-xvfb-").FullName;
+        try
+        {
+            return CliRunner.RunProcess("xvfb-run", ["-a", "-f", Path.Combine(directory, "Xauthority"), "-s", "-screen 0 1280x800x24", "bash", "-c", script], timeout: timeout);
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
 }

@@ -220,15 +220,24 @@ public class NetworkSettings : CommandSettings
         return spec;
     }
 
+    /// <summary>Whether --epochs 0 is a legitimate request (snapshot: the untrained network); else at least 1 epoch.</summary>
+    protected virtual bool EpochsMayBeZero => false;
+
     /// <summary>The training options these options describe.</summary>
     public TrainingOptions ToOptions()
+    {
+        // A command that takes 0 epochs sets its own stop (snapshot trains exactly --epochs): 1 keeps the options valid.
+        return ToOptionsFor(Epochs == 0 && EpochsMayBeZero ? 1 : Epochs);
+    }
+
+    private TrainingOptions ToOptionsFor(int epochs)
     {
         if (BatchSize is < 1) throw new ArgumentException($"--batch-size must be at least 1, got {BatchSize}");
         var options = new TrainingOptions
         {
             LearningRate = LearningRate,
             TargetLoss = TargetLoss,
-            MaxEpochs = Epochs,
+            MaxEpochs = epochs,
             Loss = Losses.Parse(Loss, "--loss"),
             Optimizer = new OptimizerSettings
             {
