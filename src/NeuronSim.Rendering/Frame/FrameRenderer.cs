@@ -53,6 +53,7 @@ public sealed class FrameRenderer : IDisposable
             foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
         Network.Read(simulation.World);
+        Network.InputNames = simulation.Spec.Features.Names;
         var key = ((object?)simulation, Network.Fingerprint);
         EvaluationPending = false;
         if (!Equals(_evaluated, key))
@@ -75,12 +76,13 @@ public sealed class FrameRenderer : IDisposable
         _graph.Render(canvas, layout.Graph, Network);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,
-            simulation.Options.TargetLoss, view.ConvergedAt);
+            simulation.Options.TargetLoss, view.ConvergedAt, simulation.Test is null ? default : simulation.Context.TestLossHistory.Exact);
         var points = simulation.Data.Count;
-        Shown = new NetworkEvaluation(_evaluatedLoss, (double)(points - _boundary.WrongCount) / points, _boundary.NotFiniteCount);
+        var testAccuracy = simulation.Test is { Count: > 0 } test ? (double)(test.Count - _boundary.TestWrongCount) / test.Count : double.NaN;
+        Shown = new NetworkEvaluation(_evaluatedLoss, (double)(points - _boundary.WrongCount) / points, _boundary.NotFiniteCount, testAccuracy);
         Hud.Render(canvas, layout.Hud, simulation, view, Shown);
-        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), layout.Narrow);
-        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale);
+        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), view.KeyFooter, layout.Narrow);
+        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale, view.Keys);
         canvas.Restore();
         canvas.Flush();
     }

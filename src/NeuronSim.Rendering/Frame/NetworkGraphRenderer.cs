@@ -182,7 +182,11 @@ public sealed class NetworkGraphRenderer : IDisposable
         for (var i = 0; i < sizes[0] && sizes[0] <= 16; i++)
         {
             var p = NeuronPosition(area, sizes, 0, i);
-            Fonts.Draw(canvas, $"x{i}", first.X - NeuronRadius(area, sizes[0]) - 6, p.Y + 4, Fonts.Label, Palette.DimText, SKTextAlign.Right);
+            var name = i < network.InputNames.Count ? network.InputNames[i] : $"x{i}";
+            var r = NeuronRadius(area, sizes[0]);
+            if (name.Length <= 3) Fonts.Draw(canvas, name, first.X - r - 4, p.Y + 4, Fonts.Label, Palette.DimText, SKTextAlign.Right);
+            else Fonts.Draw(canvas, name, p.X, p.Y - r - 4, Fonts.Small, Palette.DimText, SKTextAlign.Center); // a long feature name sits above its neuron
+
         }
         var output = NeuronPosition(area, sizes, sizes.Length - 1, 0);
         Fonts.Draw(canvas, "out", output.X + NeuronRadius(area, sizes[^1]) + 6, output.Y + 4, Fonts.Label, Palette.DimText);

@@ -21,6 +21,9 @@ public sealed class NetworkSnapshot
     /// <summary>Neurons per layer, input first.</summary>
     public int[] LayerSizes { get; private set; } = [];
 
+    /// <summary>The input neurons' feature names (x0, x1, x0sq, ...), as the graph labels them.</summary>
+    public IReadOnlyList<string> InputNames { get; set; } = ["x0", "x1"];
+
     /// <summary>Number of weights (edges).</summary>
     public int EdgeCount { get; private set; }
 

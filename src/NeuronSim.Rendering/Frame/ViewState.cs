@@ -33,6 +33,12 @@ public sealed record ViewState
     /// <summary>A short message for the HUD (for example where a screenshot was saved), or null.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The keys the help overlay lists (the live view's key table), in order.</summary>
+    public IReadOnlyList<KeyHelpLine> Keys { get; init; } = [];
+
+    /// <summary>The one-line key help of the footer (the short forms of <see cref="Keys"/>).</summary>
+    public string KeyFooter { get; init; } = "";
+
     /// <summary>The state of a headless snapshot: paused, boundary on, no measured speed.</summary>
     public static ViewState Snapshot { get; } = new();
 }

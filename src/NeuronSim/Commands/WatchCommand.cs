@@ -51,7 +51,7 @@ public sealed class WatchCommand : Command<WatchSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellationToken)
     {
-        using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, settings.ToOptions(), !settings.Paused, settings.Speed);
+        using var controller = LiveRun.Start(settings, context.Arguments, settings.ToOptions(), !settings.Paused, settings.Speed);
         using var renderer = new FrameRenderer();
         var title = $"NeuronSim: {controller.Simulation.Spec} learning {controller.Simulation.Data.Name}";
         if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error, FrameLayout.MinWidth, FrameLayout.MinHeight))

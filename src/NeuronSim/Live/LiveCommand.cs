@@ -1,6 +1,6 @@
 namespace NeuronSim.Live;
 
-/// <summary>What the user can ask the live view to do (one per key, see <see cref="KeyMap"/>).</summary>
+/// <summary>What the user can ask the live view to do (the keys are in <see cref="KeyMap"/>).</summary>
 public enum LiveCommand
 {
     /// <summary>A key the view does not use.</summary>
@@ -24,8 +24,20 @@ public enum LiveCommand
     /// <summary>New random weights (the next seed), back to epoch 0.</summary>
     Reset,
 
-    /// <summary>Switch to the next data set.</summary>
+    /// <summary>Switch to the next built-in data set at its default size.</summary>
     NextDataSet,
+
+    /// <summary>More noise in the data (rebuilds the run).</summary>
+    NoiseUp,
+
+    /// <summary>Less noise in the data (rebuilds the run).</summary>
+    NoiseDown,
+
+    /// <summary>A larger held-out test fraction (rebuilds the run).</summary>
+    TestRatioUp,
+
+    /// <summary>A smaller held-out test fraction (rebuilds the run).</summary>
+    TestRatioDown,
 
     /// <summary>Show or hide the decision boundary heatmap.</summary>
     ToggleBoundary,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NeuronSim.Network.Data;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
@@ -19,34 +20,38 @@ public sealed class WatchController : IDisposable
     /// <summary>The training speeds Up/Down step through, in epochs per frame.</summary>
     public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
-    private readonly TrainingOptions _options;
-    private readonly int? _linearPoints;
-    private readonly int _dataSeed;
     private readonly RateMeter _rate = new();
+    private TrainingOptions _options;
     private NetworkSpec _spec;
-    private string _dataName;
     private int _speedIndex;
     private bool _screenshotRequested;
     private string? _message;
 
-    /// <summary>Starts a live view of <paramref name="spec"/> learning the data set <paramref name="dataName"/>.</summary>
+    /// <summary>Starts a live view of <paramref name="spec"/> learning the built-in set <paramref name="dataName"/> (data seed 1, no noise, no test set).</summary>
+    public WatchController(NetworkSpec spec, string dataName, int? points, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
+        : this(spec, new DataChoice(dataName, points), options, playing, epochsPerFrame)
+    {
+    }
+
+    /// <summary>Starts a live view of <paramref name="spec"/> learning <paramref name="data"/>.</summary>
     /// <param name="spec">The network (its seed is the first one; R moves to the next).</param>
-    /// <param name="dataName">"xor" or "linear".</param>
-    /// <param name="linearPoints">Points in the linear data set.</param>
+    /// <param name="data">The data: set, size, seed, noise, test ratio.</param>
     /// <param name="options">Learning rate, target loss, epoch limit.</param>
     /// <param name="playing">Whether training starts running (false: nothing moves until a key).</param>
     /// <param name="epochsPerFrame">Starting speed (rounded to the nearest of <see cref="Speeds"/>).</param>
-    public WatchController(NetworkSpec spec, string dataName, int? linearPoints, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
+    /// <param name="start">A simulation to continue (a loaded checkpoint) instead of a new one; the controller owns it.</param>
+    public WatchController(NetworkSpec spec, DataChoice data, TrainingOptions options, bool playing = true, int epochsPerFrame = 20, TrainingSimulation? start = null)
     {
-        _spec = spec;
-        _dataName = dataName.ToLowerInvariant();
-        _linearPoints = linearPoints;
-        _dataSeed = spec.Seed;
-        _options = options;
+        _spec = start?.Spec ?? spec;
+        Data = data;
+        _options = start?.Options ?? options;
         Playing = playing;
         _speedIndex = NearestSpeed(epochsPerFrame);
-        Simulation = Create();
+        Simulation = start ?? Create();
     }
+
+    /// <summary>The data being learnt (D, M and T change it).</summary>
+    public DataChoice Data { get; private set; }
 
     /// <summary>The simulation being watched (replaced by reset and by a data set change).</summary>
     public TrainingSimulation Simulation { get; private set; }
@@ -99,6 +104,8 @@ public sealed class WatchController : IDisposable
         ConvergedAt = ConvergedAt,
         Message = Message,
         Probe = Probe,
+        Keys = KeyMap.Help,
+        KeyFooter = KeyMap.Footer,
     };
 
     /// <summary>The input point under the mouse in the decision-boundary plot, or null.</summary>
@@ -117,7 +124,7 @@ public sealed class WatchController : IDisposable
             var layout = FrameLayout.For(width, height);
             var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
             var at = layout.Logical(m.X, m.Y);
-            if (plot.Contains(at)) probe = DecisionBoundaryRenderer.FromPixel(plot, at.X, at.Y);
+            if (plot.Contains(at)) probe = new PlotDomain(Simulation.Data.Bounds).FromPixel(plot, at.X, at.Y);
         }
         if (probe == Probe) return;
         Probe = probe;
@@ -147,9 +154,16 @@ public sealed class WatchController : IDisposable
                 Message = $"reset: seed {_spec.Seed}";
                 break;
             case LiveCommand.NextDataSet:
-                _dataName = DataSets.Names[(Array.IndexOf(DataSets.Names, _dataName) + 1) % DataSets.Names.Length];
-                Replace();
-                Message = $"data set {_dataName}";
+                var next = DataSets.Names[(Array.FindIndex(DataSets.Names, n => string.Equals(n, Data.Name, StringComparison.OrdinalIgnoreCase)) + 1) % DataSets.Names.Length];
+                ChangeData(Data with { Name = next, Points = null }, $"data set {next}");
+                break;
+            case LiveCommand.NoiseUp or LiveCommand.NoiseDown:
+                var noise = Math.Clamp(Math.Round(Data.Noise + (command == LiveCommand.NoiseUp ? 0.05 : -0.05), 2), 0, DataSets.MaxNoise);
+                ChangeData(Data with { Noise = noise }, $"noise {Numbers.Compact(noise)}" + (DataSets.Find(Data.Name) is { TakesNoise: false } ? $" ({Data.Name} takes none)" : ""));
+                break;
+            case LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
+                var ratio = Math.Clamp(Math.Round(Data.TestRatio + (command == LiveCommand.TestRatioUp ? 0.1 : -0.1), 2), 0, MaxTestRatio);
+                ChangeData(Data with { TestRatio = ratio }, ratio == 0 ? "test ratio 0: test = training set" : $"test ratio {Numbers.Compact(ratio)}");
                 break;
             case LiveCommand.ToggleBoundary: ShowBoundary = !ShowBoundary; break;
             case LiveCommand.Screenshot: _screenshotRequested = true; break;
@@ -199,6 +213,9 @@ public sealed class WatchController : IDisposable
         return done;
     }
 
+    /// <summary>Saves the run (network, settings, optimizer state, data recipe) to <paramref name="path"/> as a checkpoint <c>--load</c> continues.</summary>
+    public void Save(string path) => Commands.CheckpointLoading.Save(Simulation, Data.ToSettings(), path);
+
     /// <summary>True once after S was pressed: the loop then saves the frame.</summary>
     public bool TakeScreenshotRequest()
     {
@@ -216,15 +233,46 @@ public sealed class WatchController : IDisposable
         return status != TrainingStatus.Diverged;
     }
 
+    /// <summary>The largest held-out fraction T reaches.</summary>
+    public const double MaxTestRatio = 0.9;
+
+    /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live).</summary>
+    private void ChangeData(DataChoice data, string message)
+    {
+        var before = Data;
+        Data = data;
+        try
+        {
+            Replace();
+            Message = message;
+        }
+        catch (ArgumentException error)
+        {
+            Data = before;
+            Message = error.Message;
+        }
+    }
+
     private void Replace()
     {
+        var replacement = Create();
         Simulation.Dispose();
-        Simulation = Create();
+        Simulation = replacement;
         ConvergedAt = null;
         _rate.Reset();
     }
 
-    private TrainingSimulation Create() => new(_spec, DataSets.ByName(_dataName, _linearPoints, _dataSeed), _options);
+    /// <summary>A new run of the current network options on the current data (the options as changed live, the network as edited).</summary>
+    private TrainingSimulation Create()
+    {
+        if (Simulation is { } current)
+        {
+            _spec = current.Spec with { Seed = _spec.Seed };
+            _options = current.Options;
+        }
+        var split = Data.Split();
+        return new TrainingSimulation(_spec, split.Train, _options, split.TestIsTraining ? null : split.Test);
+    }
 
     private static int NearestSpeed(int epochsPerFrame)
     {

@@ -61,6 +61,9 @@ internal static unsafe partial class Sdl
     /// <summary>Key modifier: right shift.</summary>
     public const ushort KMOD_RSHIFT = 0x0002;
 
+    /// <summary>Key modifier: left or right ctrl.</summary>
+    public const ushort KMOD_CTRL = 0x0040 | 0x0080;
+
     private static int _resolverInstalled;
 
     /// <summary>

@@ -187,7 +187,7 @@ public sealed unsafe class SdlWindow : IDisposable
                     break;
                 case Sdl.SDL_KEYDOWN:
                     if (SdlKeys.TryMap(e.KeySym, out var key) && (e.KeyRepeat == 0 || SdlKeys.Repeats(key)))
-                        keys.Add(new KeyPress(key, (e.KeyMod & (Sdl.KMOD_LSHIFT | Sdl.KMOD_RSHIFT)) != 0));
+                        keys.Add(new KeyPress(key, (e.KeyMod & (Sdl.KMOD_LSHIFT | Sdl.KMOD_RSHIFT)) != 0, (e.KeyMod & Sdl.KMOD_CTRL) != 0));
                     break;
             }
         }
