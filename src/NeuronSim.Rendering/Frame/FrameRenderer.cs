@@ -25,6 +25,9 @@ public sealed class FrameRenderer : IDisposable
     /// <summary>What the HUD of the last frame said about the network as drawn.</summary>
     public NetworkEvaluation Shown { get; private set; }
 
+    /// <summary>The tooltip lines the last frame showed (empty: none).</summary>
+    public IReadOnlyList<string> Tooltip { get; private set; } = [];
+
     /// <summary>What the graph showed in the last frame (read from the world).</summary>
     public NetworkSnapshot Network { get; } = new();
 
@@ -73,7 +76,9 @@ public sealed class FrameRenderer : IDisposable
             }
         }
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
+        Network.ShowGradients = view.ShowGradients;
         _graph.Render(canvas, layout.Graph, Network);
+        _graph.DrawHighlights(canvas, layout.Graph, Network, view.Hover, view.Selected);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,
             simulation.Options.TargetLoss, view.ConvergedAt, simulation.Test is null ? default : simulation.Context.TestLossHistory.Exact);
@@ -82,6 +87,15 @@ public sealed class FrameRenderer : IDisposable
         Shown = new NetworkEvaluation(_evaluatedLoss, (double)(points - _boundary.WrongCount) / points, _boundary.NotFiniteCount, testAccuracy);
         Hud.Render(canvas, layout.Hud, simulation, view, Shown);
         Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), view.KeyFooter, layout.Narrow);
+        if (view.Hover is { } hover && view.Mouse is { } mouse)
+        {
+            Tooltip = GraphTooltip.Lines(simulation.World, Network, hover);
+            GraphTooltip.Draw(canvas, Tooltip, new SKPoint(mouse.X, mouse.Y), width / layout.Scale, height / layout.Scale);
+        }
+        else
+        {
+            Tooltip = [];
+        }
         if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale, view.Keys);
         canvas.Restore();
         canvas.Flush();

@@ -89,6 +89,32 @@ public sealed class NetworkGraphRenderer : IDisposable
         NetworkLegend.Draw(canvas, new SKRect(area.Left + 10, area.Bottom - LegendHeight, area.Right - 10, area.Bottom), network, this);
     }
 
+    /// <summary>Outlines the hovered neuron or edge (white) and the selected edge (yellow) of <paramref name="network"/> as drawn into <paramref name="area"/>.</summary>
+    public void DrawHighlights(SKCanvas canvas, SKRect area, NetworkSnapshot network, GraphTarget? hover, GraphTarget? selected)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(network);
+        var sizes = network.LayerSizes;
+        using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round };
+        foreach (var (target, colour) in new[] { (selected, Palette.Accent), (hover, SKColors.White) })
+        {
+            if (target is not { } t || t.Layer >= sizes.Length || t.From >= sizes[t.Layer]) continue;
+            pen.Color = colour;
+            if (t.IsEdge)
+            {
+                if (t.Layer + 1 >= sizes.Length || t.To >= sizes[t.Layer + 1]) continue;
+                var k = network.EdgeIndex(t.Layer, t.From, t.To);
+                pen.StrokeWidth = Math.Max(3, (k < 0 ? 1 : EdgeStyle.Width(network.EdgeDrawn[k])) + 3);
+                canvas.DrawLine(NeuronPosition(area, sizes, t.Layer, t.From), NeuronPosition(area, sizes, t.Layer + 1, t.To), pen);
+            }
+            else
+            {
+                pen.StrokeWidth = 2.5f;
+                canvas.DrawCircle(NeuronPosition(area, sizes, t.Layer, t.From), NeuronRadius(area, sizes[t.Layer]) + 4, pen);
+            }
+        }
+    }
+
     private void DrawEdges(SKCanvas canvas, SKRect area, NetworkSnapshot network)
     {
         var sizes = network.LayerSizes;
@@ -96,7 +122,7 @@ public sealed class NetworkGraphRenderer : IDisposable
         var positions = sizes.Select((size, layer) => Enumerable.Range(0, size).Select(i => NeuronPosition(area, sizes, layer, i)).ToArray()).ToArray();
         foreach (var list in _segments) list.Clear();
         var perPair = new int[sizes.Length - 1];
-        var weights = network.EdgeWeight;
+        var weights = network.EdgeDrawn;
         for (var k = 0; k < network.EdgeCount; k++)
         {
             if (!_selection.Draws(network, k)) continue;

@@ -33,6 +33,18 @@ public sealed record ViewState
     /// <summary>A short message for the HUD (for example where a screenshot was saved), or null.</summary>
     public string? Message { get; init; }
 
+    /// <summary>Whether the graph draws each weight's last gradient instead of the weight (G).</summary>
+    public bool ShowGradients { get; init; }
+
+    /// <summary>The mouse in logical frame pixels (the 1280x800 design), or null when it is outside the window.</summary>
+    public (float X, float Y)? Mouse { get; init; }
+
+    /// <summary>The neuron or edge under the mouse: highlighted, with a tooltip.</summary>
+    public GraphTarget? Hover { get; init; }
+
+    /// <summary>The selected edge (a click), drawn highlighted.</summary>
+    public GraphTarget? Selected { get; init; }
+
     /// <summary>The keys the help overlay lists (the live view's key table), in order.</summary>
     public IReadOnlyList<KeyHelpLine> Keys { get; init; } = [];
 

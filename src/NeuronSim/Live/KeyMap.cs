@@ -34,6 +34,7 @@ public static class KeyMap
         new(LiveCommand.TestRatioDown, "Shift+T", "smaller held-out test set (-0.1; rebuilds the run)", null, P(Key.T, shift: true)),
         new(LiveCommand.TestRatioUp, "T", "larger held-out test set (+0.1, up to 0.9; rebuilds)", "T/Shift+T test ratio", P(Key.T)),
         new(LiveCommand.ToggleBoundary, "B", "decision boundary heatmap on / off", "B boundary", P(Key.B)),
+        new(LiveCommand.ToggleGradients, "G", "graph: weights / gradients dL/dw (own scale)", "G gradients", P(Key.G)),
         new(LiveCommand.Screenshot, "S", "save a PNG screenshot (the path is printed)", "S screenshot", P(Key.S)),
         new(LiveCommand.ToggleHelp, "H", "this help", "H help", P(Key.H)),
         new(LiveCommand.Quit, "Esc or Q", "quit", "Esc/Q quit", P(Key.Escape), P(Key.Q)),

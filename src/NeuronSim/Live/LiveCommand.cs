@@ -42,6 +42,9 @@ public enum LiveCommand
     /// <summary>Show or hide the decision boundary heatmap.</summary>
     ToggleBoundary,
 
+    /// <summary>Draw the graph's edges by their last gradient instead of their weight, or back.</summary>
+    ToggleGradients,
+
     /// <summary>Save the current frame as a PNG.</summary>
     Screenshot,
 

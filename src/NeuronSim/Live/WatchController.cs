@@ -21,6 +21,7 @@ public sealed class WatchController : IDisposable
     public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
     private readonly RateMeter _rate = new();
+    private readonly NetworkSnapshot _pointer = new();
     private TrainingOptions _options;
     private NetworkSpec _spec;
     private int _speedIndex;
@@ -104,6 +105,9 @@ public sealed class WatchController : IDisposable
         ConvergedAt = ConvergedAt,
         Message = Message,
         Probe = Probe,
+        ShowGradients = ShowGradients,
+        Mouse = Mouse,
+        Hover = Hover,
         Keys = KeyMap.Help,
         KeyFooter = KeyMap.Footer,
     };
@@ -119,17 +123,34 @@ public sealed class WatchController : IDisposable
     public void PointAt((int X, int Y)? mouse, int width, int height)
     {
         (double X0, double X1)? probe = null;
+        GraphTarget? hover = null;
+        (float X, float Y)? logical = null;
         if (mouse is { } m)
         {
             var layout = FrameLayout.For(width, height);
             var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
             var at = layout.Logical(m.X, m.Y);
+            logical = (at.X, at.Y);
             if (plot.Contains(at)) probe = new PlotDomain(Simulation.Data.Bounds).FromPixel(plot, at.X, at.Y);
+            if (layout.Graph.Contains(at))
+            {
+                _pointer.Read(Simulation.World);
+                hover = GraphHitTest.At(layout.Graph, _pointer, at);
+            }
         }
-        if (probe == Probe) return;
-        Probe = probe;
+        if (probe == Probe && hover == Hover && (hover is null || logical == Mouse)) return;
+        (Probe, Hover, Mouse) = (probe, hover, logical);
         Version++;
     }
+
+    /// <summary>The neuron or edge under the mouse in the graph, or null.</summary>
+    public GraphTarget? Hover { get; private set; }
+
+    /// <summary>The mouse in logical frame pixels, or null.</summary>
+    public (float X, float Y)? Mouse { get; private set; }
+
+    /// <summary>Whether the graph shows gradients instead of weights (G).</summary>
+    public bool ShowGradients { get; private set; }
 
     /// <summary>Acts on one key press.</summary>
     public void Handle(KeyPress press) => Execute(KeyMap.ToCommand(press));
@@ -166,6 +187,10 @@ public sealed class WatchController : IDisposable
                 ChangeData(Data with { TestRatio = ratio }, ratio == 0 ? "test ratio 0: test = training set" : $"test ratio {Numbers.Compact(ratio)}");
                 break;
             case LiveCommand.ToggleBoundary: ShowBoundary = !ShowBoundary; break;
+            case LiveCommand.ToggleGradients:
+                ShowGradients = !ShowGradients;
+                Message = ShowGradients ? "graph: gradients dL/dw (G for weights)" : "graph: weights";
+                break;
             case LiveCommand.Screenshot: _screenshotRequested = true; break;
             case LiveCommand.ToggleHelp: ShowHelp = !ShowHelp; break;
             case LiveCommand.Quit: QuitRequested = true; break;
