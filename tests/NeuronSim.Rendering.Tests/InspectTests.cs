@@ -97,4 +97,27 @@ public class InspectTests
         Assert.Contains(texts, t => t.Text == $"mean output = {Numbers.Compact(network.MeanActivation[1][2])}");
         Assert.Contains(texts, t => t.Text.StartsWith("mean delta dL/dz = ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Frozen_edges_are_dashed_in_ice_blue_and_frozen_neurons_boxed()
+    {
+        using var simulation = Trained();
+        var editor = new Network.Editing.NetworkEditor(simulation);
+        editor.ToggleFrozen(simulation.Topology.WeightEntity(2, 1, 0));
+        editor.ToggleFrozen(simulation.Topology.Layers[1].Neurons[0]);
+        using var renderer = new FrameRenderer();
+        using var frame = RenderKit.Render(simulation, renderer: renderer);
+        var network = renderer.Network;
+        var k = network.EdgeIndex(1, 1, 0);
+        Assert.True(network.EdgeFrozen[k]);
+        var (a, b) = Ends(network, k);
+        static bool Ice(SKColor c) => Math.Abs(c.Red - Palette.Frozen.Red) + Math.Abs(c.Green - Palette.Frozen.Green) + Math.Abs(c.Blue - Palette.Frozen.Blue) < 60;
+        var along = Enumerable.Range(10, 80).Select(i => i / 100f).Count(t => Ice(frame.GetPixel((int)MathF.Round(a.X + t * (b.X - a.X)), (int)MathF.Round(a.Y + t * (b.Y - a.Y)))));
+        Assert.InRange(along, 20, 70); // dashed: some of the line, not all of it
+        var (c, d) = Ends(network, network.EdgeIndex(1, 0, 0));
+        Assert.Equal(0, Enumerable.Range(10, 80).Select(i => i / 100f).Count(t => Ice(frame.GetPixel((int)MathF.Round(c.X + t * (d.X - c.X)), (int)MathF.Round(c.Y + t * (d.Y - c.Y))))));
+        var centre = NetworkGraphRenderer.NeuronPosition(GraphArea(), network.LayerSizes, 1, 0);
+        var r = NetworkGraphRenderer.NeuronRadius(GraphArea(), network.LayerSizes[1]);
+        Assert.True(Ice(frame.GetPixel((int)(centre.X - r - 3), (int)(centre.Y - r - 3))), "frozen neuron not boxed");
+    }
 }

@@ -77,7 +77,7 @@ public sealed class FrameRenderer : IDisposable
         }
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
         Network.ShowGradients = view.ShowGradients;
-        _graph.Render(canvas, layout.Graph, Network);
+        _graph.Render(canvas, layout.Graph, Network, view.SelectedLayer);
         _graph.DrawHighlights(canvas, layout.Graph, Network, view.Hover, view.Selected);
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,

@@ -75,8 +75,8 @@ public sealed class NetworkGraphRenderer : IDisposable
 
     private static float Spacing(SKRect plot, int size) => Math.Min(plot.Height / Math.Max(size, 1), 90f);
 
-    /// <summary>Draws <paramref name="network"/> into <paramref name="area"/>.</summary>
-    public void Render(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    /// <summary>Draws <paramref name="network"/> into <paramref name="area"/>, marking hidden layer <paramref name="selectedLayer"/> (0: none).</summary>
+    public void Render(SKCanvas canvas, SKRect area, NetworkSnapshot network, int selectedLayer = 0)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(network);
@@ -84,9 +84,36 @@ public sealed class NetworkGraphRenderer : IDisposable
         var (title, font) = Fonts.Fit(Fonts.Label, area.Width - 20, $"network {string.Join('-', sizes)}", string.Join('-', sizes));
         Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, font, Palette.DimText);
         if (sizes.Length < 2) return;
+        if (selectedLayer > 0 && selectedLayer < sizes.Length - 1) DrawSelectedLayer(canvas, area, sizes, selectedLayer);
         DrawEdges(canvas, area, network);
+        DrawFrozenEdges(canvas, area, network);
         DrawNeurons(canvas, area, network);
         NetworkLegend.Draw(canvas, new SKRect(area.Left + 10, area.Bottom - LegendHeight, area.Right - 10, area.Bottom), network, this);
+    }
+
+    /// <summary>A faint band behind the selected hidden layer, labelled with what acts on it.</summary>
+    private static void DrawSelectedLayer(SKCanvas canvas, SKRect area, int[] sizes, int layer)
+    {
+        var top = NeuronPosition(area, sizes, layer, 0);
+        var bottom = NeuronPosition(area, sizes, layer, sizes[layer] - 1);
+        var r = NeuronRadius(area, sizes[layer]) + 8;
+        using var band = new SKPaint { Color = Palette.Accent.WithAlpha(34), IsAntialias = true };
+        canvas.DrawRoundRect(new SKRect(top.X - r, top.Y - r, top.X + r, bottom.Y + r + 12), 8, 8, band);
+        Fonts.Draw(canvas, $"layer {layer}", top.X, Math.Max(area.Top + 32, top.Y - r - 4), Fonts.Small, Palette.Accent, SKTextAlign.Center);
+    }
+
+    /// <summary>Frozen weights: an icy dashed line over the edge.</summary>
+    private void DrawFrozenEdges(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    {
+        if (!network.EdgeFrozen.Contains(true)) return;
+        var sizes = network.LayerSizes;
+        using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = Palette.Frozen, PathEffect = SKPathEffect.CreateDash([6, 4], 0) };
+        for (var k = 0; k < network.EdgeCount; k++)
+        {
+            if (!network.EdgeFrozen[k] || EdgeSelection.IsHeatmap(sizes, network.EdgeFromLayer[k])) continue;
+            canvas.DrawLine(NeuronPosition(area, sizes, network.EdgeFromLayer[k], network.EdgeFrom[k]),
+                NeuronPosition(area, sizes, network.EdgeFromLayer[k] + 1, network.EdgeTo[k]), pen);
+        }
     }
 
     /// <summary>Outlines the hovered neuron or edge (white) and the selected edge (yellow) of <paramref name="network"/> as drawn into <paramref name="area"/>.</summary>
@@ -191,6 +218,11 @@ public sealed class NetworkGraphRenderer : IDisposable
                 ring.Color = double.IsNaN(bias) ? Palette.DimText : EdgeStyle.Colour(bias);
                 ring.StrokeWidth = double.IsNaN(bias) ? 1.5f : Math.Min(EdgeStyle.Width(bias), radius * 0.6f);
                 canvas.DrawCircle(centre, radius, ring);
+                if (layer < network.NeuronFrozen.Length && network.NeuronFrozen[layer][j])
+                {
+                    using var ice = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = Palette.Frozen };
+                    canvas.DrawRect(centre.X - radius - 3, centre.Y - radius - 3, 2 * radius + 6, 2 * radius + 6, ice);
+                }
                 if (radius >= 9 && !double.IsNaN(bias))
                 {
                     Fonts.Draw(canvas, "b " + Numbers.Compact(Round(bias)), centre.X, centre.Y + radius + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);

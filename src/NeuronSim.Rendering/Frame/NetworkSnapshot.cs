@@ -67,6 +67,12 @@ public sealed class NetworkSnapshot
     /// <summary>The drawn value the largest gradient maps to (where <see cref="EdgeStyle.Width"/> reaches its maximum).</summary>
     public const double GradientFullWidth = 6.33;
 
+    /// <summary>Per edge: whether its weight is frozen (the optimizer skips it).</summary>
+    public bool[] EdgeFrozen { get; private set; } = [];
+
+    /// <summary>Per layer, per neuron: whether the neuron (its bias) is frozen.</summary>
+    public bool[][] NeuronFrozen { get; private set; } = [];
+
     /// <summary>The entity of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
     public Entity NeuronEntity(int layer, int index) => _neurons[layer][index];
 
@@ -201,6 +207,7 @@ public sealed class NetworkSnapshot
         LayerSizes = _neurons.Select(n => n.Length).ToArray();
         Bias = LayerSizes.Select(size => new double[size]).ToArray();
         MeanActivation = LayerSizes.Select(size => new double[size]).ToArray();
+        NeuronFrozen = _neurons.Select(layer => layer.Select(n => world.Has<Frozen>(n)).ToArray()).ToArray();
         Activations = _neurons.Select((n, layer) => layer > 0 && n.Length > 0 && world.TryGet<ActivationFn>(n[0], out var fn)
             ? fn.Kind : Activation.Identity).ToArray();
 
@@ -230,6 +237,7 @@ public sealed class NetworkSnapshot
             }
         }
         EdgeCount = k;
+        EdgeFrozen = _edges.Select(e => world.Has<Frozen>(e)).ToArray();
         _world = world;
         _structureVersion = world.StructureVersion;
     }

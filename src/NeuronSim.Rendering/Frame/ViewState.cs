@@ -45,6 +45,9 @@ public sealed record ViewState
     /// <summary>The selected edge (a click), drawn highlighted.</summary>
     public GraphTarget? Selected { get; init; }
 
+    /// <summary>The hidden layer that +, -, L and Shift+L act on (0: none), marked in the graph.</summary>
+    public int SelectedLayer { get; init; }
+
     /// <summary>The keys the help overlay lists (the live view's key table), in order.</summary>
     public IReadOnlyList<KeyHelpLine> Keys { get; init; } = [];
 

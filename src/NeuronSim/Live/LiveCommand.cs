@@ -45,6 +45,39 @@ public enum LiveCommand
     /// <summary>Draw the graph's edges by their last gradient instead of their weight, or back.</summary>
     ToggleGradients,
 
+    /// <summary>Prune the selected edge (its weight entity is destroyed).</summary>
+    Prune,
+
+    /// <summary>Freeze or unfreeze the hovered neuron (its bias) or edge.</summary>
+    Freeze,
+
+    /// <summary>Select the next hidden layer.</summary>
+    CycleLayer,
+
+    /// <summary>Add a neuron to the hovered or selected hidden layer.</summary>
+    AddNeuron,
+
+    /// <summary>Remove the last neuron of the hovered or selected hidden layer.</summary>
+    RemoveNeuron,
+
+    /// <summary>Add a hidden layer after the hovered or selected one.</summary>
+    AddLayer,
+
+    /// <summary>Remove the hovered or selected hidden layer.</summary>
+    RemoveLayer,
+
+    /// <summary>Learning rate times about 3.</summary>
+    LearningRateUp,
+
+    /// <summary>Learning rate divided by about 3.</summary>
+    LearningRateDown,
+
+    /// <summary>The next optimizer: sgd, momentum, adam.</summary>
+    CycleOptimizer,
+
+    /// <summary>Save the run to a timestamped .safetensors file.</summary>
+    SaveRun,
+
     /// <summary>Save the current frame as a PNG.</summary>
     Screenshot,
 

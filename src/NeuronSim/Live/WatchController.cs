@@ -22,6 +22,19 @@ public sealed class WatchController : IDisposable
 
     private readonly RateMeter _rate = new();
     private readonly NetworkSnapshot _pointer = new();
+    private LiveEdits _edits = new(TextWriter.Null);
+
+    /// <summary>Where the action log goes (one line per change to the network or its settings); nowhere by default.</summary>
+    public TextWriter ActionLog
+    {
+        set => _edits = new LiveEdits(value);
+    }
+
+    /// <summary>The directory Ctrl+S saves runs into.</summary>
+    public string SaveDirectory { get; set; } = ".";
+
+    /// <summary>The edits' state: the selected layer and edge.</summary>
+    public LiveEdits Edits => _edits;
     private TrainingOptions _options;
     private NetworkSpec _spec;
     private int _speedIndex;
@@ -108,6 +121,8 @@ public sealed class WatchController : IDisposable
         ShowGradients = ShowGradients,
         Mouse = Mouse,
         Hover = Hover,
+        Selected = _edits.SelectedEdge,
+        SelectedLayer = _edits.TargetLayer(Simulation, Hover),
         Keys = KeyMap.Help,
         KeyFooter = KeyMap.Footer,
     };
@@ -186,6 +201,25 @@ public sealed class WatchController : IDisposable
                 var ratio = Math.Clamp(Math.Round(Data.TestRatio + (command == LiveCommand.TestRatioUp ? 0.1 : -0.1), 2), 0, MaxTestRatio);
                 ChangeData(Data with { TestRatio = ratio }, ratio == 0 ? "test ratio 0: test = training set" : $"test ratio {Numbers.Compact(ratio)}");
                 break;
+            case LiveCommand.Prune or LiveCommand.Freeze or LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer
+                or LiveCommand.RemoveLayer or LiveCommand.LearningRateUp or LiveCommand.LearningRateDown:
+                Message = _edits.Apply(Simulation, command, Hover);
+                if (command is LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer or LiveCommand.RemoveLayer or LiveCommand.Prune) Hover = null;
+                break;
+            case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
+            case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
+            case LiveCommand.SaveRun:
+                var path = Path.GetFullPath(Path.Combine(SaveDirectory, $"neuronsim-{DateTime.UtcNow:yyyyMMdd-HHmmss}.safetensors"));
+                try
+                {
+                    Save(path);
+                    Message = _edits.Log(Simulation, $"saved the run to {path}");
+                }
+                catch (IOException error)
+                {
+                    Message = $"could not save {path}: {error.Message}";
+                }
+                break;
             case LiveCommand.ToggleBoundary: ShowBoundary = !ShowBoundary; break;
             case LiveCommand.ToggleGradients:
                 ShowGradients = !ShowGradients;
@@ -258,6 +292,43 @@ public sealed class WatchController : IDisposable
         return status != TrainingStatus.Diverged;
     }
 
+    /// <summary>The optimizers O cycles through.</summary>
+    public static readonly OptimizerKind[] OptimizerCycle = [OptimizerKind.Sgd, OptimizerKind.Momentum, OptimizerKind.Adam];
+
+    /// <summary>O: the next optimizer. The run is rebuilt with the same weights (fresh optimizer state; the epoch count and loss history restart).</summary>
+    private void CycleOptimizer()
+    {
+        var old = Simulation;
+        var kind = OptimizerCycle[(Array.IndexOf(OptimizerCycle, old.Options.Optimizer.Kind) + 1) % OptimizerCycle.Length];
+        _options = old.Options with { Optimizer = old.Options.Optimizer with { Kind = kind } };
+        var replacement = new TrainingSimulation(old.Spec, old.Data, _options, old.Test);
+        LiveEdits.CopyParameters(old, replacement);
+        Simulation = replacement;
+        old.Dispose();
+        ConvergedAt = null;
+        _rate.Reset();
+        Message = _edits.Log(Simulation, $"optimizer {kind.ToString().ToLowerInvariant()}: same weights, new run from epoch 0");
+    }
+
+    /// <summary>
+    /// A click at <paramref name="mouse"/> (window pixels of a <paramref name="width"/> x <paramref name="height"/> frame):
+    /// on an edge of the graph it selects that edge (Delete prunes it); anywhere else it clears the selection.
+    /// </summary>
+    public void ClickAt((int X, int Y) mouse, int width, int height)
+    {
+        var layout = FrameLayout.For(width, height);
+        var at = layout.Logical(mouse.X, mouse.Y);
+        GraphTarget? target = null;
+        if (layout.Graph.Contains(at))
+        {
+            _pointer.Read(Simulation.World);
+            target = GraphHitTest.At(layout.Graph, _pointer, at);
+        }
+        _edits.SelectedEdge = target is { IsEdge: true } ? target : null;
+        Message = _edits.SelectedEdge is { } edge ? $"selected {edge}: Delete prunes it, F freezes it" : Message;
+        Version++;
+    }
+
     /// <summary>The largest held-out fraction T reaches.</summary>
     public const double MaxTestRatio = 0.9;
 
@@ -283,6 +354,7 @@ public sealed class WatchController : IDisposable
         var replacement = Create();
         Simulation.Dispose();
         Simulation = replacement;
+        _edits.Follow(Simulation);
         ConvergedAt = null;
         _rate.Reset();
     }
