@@ -72,7 +72,7 @@ public class InspectTests
         Assert.Contains(texts, t => t.Text == $"exp_avg_sq = {Numbers.Compact(adam.ExpAvgSq)}");
         // The box: its dark background just below-right of the mouse; the edge: white at its midpoint.
         var inside = frame.GetPixel((int)mid.X + 22, (int)mid.Y + 20);
-        Assert.True(inside.Red < 0x30 && inside.Green < 0x30 && inside.Blue < 0x30, $"no tooltip box: {inside}");
+        Assert.True(inside.Red < 0x19 && inside.Green < 0x19 && inside.Blue < 0x1C, $"no tooltip box: {inside}");
         var onEdge = frame.GetPixel((int)mid.X - 6, (int)(mid.Y - 6 * (b.Y - a.Y) / (b.X - a.X)));
         Assert.True(onEdge.Red > 230 && onEdge.Green > 230 && onEdge.Blue > 230, $"edge not highlighted: {onEdge}");
         var without = RenderKit.RenderWithText(simulation, renderer: renderer);
