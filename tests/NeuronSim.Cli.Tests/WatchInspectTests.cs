@@ -38,4 +38,14 @@ public class WatchInspectTests
         controller.PointAt(null, 1280, 800);
         Assert.Null(controller.View.Hover);
     }
+
+    [Fact]
+    public void E_toggles_the_neurons_own_maps()
+    {
+        using var controller = new WatchController(new NetworkSpec(), "xor", null, new TrainingOptions(), playing: false);
+        Assert.Equal(LiveCommand.ToggleNeuronMaps, KeyMap.ToCommand(new KeyPress(Key.E, false)));
+        Assert.True(controller.View.ShowNeuronMaps);
+        controller.Handle(new KeyPress(Key.E, false));
+        Assert.False(controller.View.ShowNeuronMaps);
+    }
 }

@@ -94,7 +94,9 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     /// <paramref name="fingerprint"/> identifies the current weights (see <see cref="NetworkSnapshot.Fingerprint"/>);
     /// <paramref name="probe"/>, when set, is marked with a crosshair.
     /// </summary>
-    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live, (double X0, double X1)? probe = null)
+    /// <remarks>When <paramref name="neuronMap"/> is set (a hovered neuron), that map of one neuron's output over the domain is drawn instead of the boundary, titled <paramref name="neuronTitle"/>.</remarks>
+    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live, (double X0, double X1)? probe = null,
+        SKBitmap? neuronMap = null, string? neuronTitle = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(simulation);
@@ -103,12 +105,18 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         var (title, titleFont) = showBoundary
             ? Fonts.Fit(Fonts.Label, area.Width - 20, "decision boundary (network output over the data's domain)", "decision boundary (output over the inputs)", "decision boundary")
             : Fonts.Fit(Fonts.Label, area.Width - 20, "data (boundary off: B)", "data");
-        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, titleFont, Palette.DimText);
+        if (neuronMap is not null) (title, titleFont) = Fonts.Fit(Fonts.Label, area.Width - 20, neuronTitle ?? "neuron output");
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, titleFont, neuronMap is null ? Palette.DimText : Palette.Accent);
         ClassifyPoints(simulation, fingerprint);
         Refresh(simulation, parameters, fingerprint, live);
         using (var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1 })
         {
-            if (showBoundary && _computed)
+            if (neuronMap is not null)
+            {
+                using var image = SKImage.FromBitmap(neuronMap);
+                canvas.DrawImage(image, plot, new SKSamplingOptions(SKFilterMode.Linear));
+            }
+            else if (showBoundary && _computed)
             {
                 if (_image is null || _image.Width != (int)plot.Width || _image.Height != (int)plot.Height)
                 {

@@ -14,6 +14,10 @@ public sealed class FrameRenderer : IDisposable
     private readonly NetworkGraphRenderer _graph = new();
     private readonly DecisionBoundaryRenderer _boundary = new();
     private readonly LossChartRenderer _loss = new();
+    private readonly NeuronMaps _maps = new();
+
+    /// <summary>Every neuron's own output over the domain, as the last frame drew them.</summary>
+    public NeuronMaps Maps => _maps;
     private static readonly TimeSpan EvaluateEvery = TimeSpan.FromMilliseconds(250);
     private (object? Simulation, long Fingerprint) _evaluated;
     private double _evaluatedLoss = double.NaN;
@@ -77,9 +81,12 @@ public sealed class FrameRenderer : IDisposable
         }
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
         Network.ShowGradients = view.ShowGradients;
-        _graph.Render(canvas, layout.Graph, Network, view.SelectedLayer);
+        if (view.ShowNeuronMaps) _maps.Update(simulation, Network.Fingerprint, live);
+        _graph.Render(canvas, layout.Graph, Network, view.SelectedLayer, view.ShowNeuronMaps ? _maps : null);
         _graph.DrawHighlights(canvas, layout.Graph, Network, view.Hover, view.Selected);
-        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
+        var hoveredMap = view.ShowNeuronMaps && view.Hover is { IsEdge: false } neuron ? _maps.Map(neuron.Layer, neuron.From) : null;
+        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe,
+            hoveredMap, hoveredMap is null ? null : $"{GraphTooltip.Name(Network, view.Hover!.Value.Layer, view.Hover.Value.From)}: its output over the domain");
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,
             simulation.Options.TargetLoss, view.ConvergedAt, simulation.Test is null ? default : simulation.Context.TestLossHistory.Exact);
         var points = simulation.Data.Count;
@@ -123,5 +130,6 @@ public sealed class FrameRenderer : IDisposable
         _graph.Dispose();
         _boundary.Dispose();
         _loss.Dispose();
+        _maps.Dispose();
     }
 }

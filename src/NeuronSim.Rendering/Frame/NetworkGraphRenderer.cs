@@ -40,6 +40,9 @@ public sealed class NetworkGraphRenderer : IDisposable
     /// <summary>The most edges drawn per frame (default 600), shared evenly by the layer pairs drawn as edges.</summary>
     public int MaxDrawnEdges { get; set; } = 600;
 
+    /// <summary>Whether the last <see cref="Render"/> drew the neurons' own maps (else their fill).</summary>
+    public bool MapsShown { get; private set; }
+
     /// <summary>Edges drawn in the last <see cref="Render"/>.</summary>
     public int DrawnEdges { get; private set; }
 
@@ -71,12 +74,13 @@ public sealed class NetworkGraphRenderer : IDisposable
     }
 
     /// <summary>The radius of the neurons of a layer with <paramref name="size"/> neurons.</summary>
-    public static float NeuronRadius(SKRect area, int size) => Math.Clamp(Spacing(PlotArea(area), size) * 0.36f, 1.2f, 16f);
+    public static float NeuronRadius(SKRect area, int size) => Math.Clamp(Spacing(PlotArea(area), size) * 0.36f, 1.2f, 22f);
 
     private static float Spacing(SKRect plot, int size) => Math.Min(plot.Height / Math.Max(size, 1), 90f);
 
     /// <summary>Draws <paramref name="network"/> into <paramref name="area"/>, marking hidden layer <paramref name="selectedLayer"/> (0: none).</summary>
-    public void Render(SKCanvas canvas, SKRect area, NetworkSnapshot network, int selectedLayer = 0)
+    /// <remarks><paramref name="maps"/>: each neuron's own output over the input domain, drawn inside its circle (unless a probe is shown), or null.</remarks>
+    public void Render(SKCanvas canvas, SKRect area, NetworkSnapshot network, int selectedLayer = 0, NeuronMaps? maps = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(network);
@@ -87,7 +91,8 @@ public sealed class NetworkGraphRenderer : IDisposable
         if (selectedLayer > 0 && selectedLayer < sizes.Length - 1) DrawSelectedLayer(canvas, area, sizes, selectedLayer);
         DrawEdges(canvas, area, network);
         DrawFrozenEdges(canvas, area, network);
-        DrawNeurons(canvas, area, network);
+        MapsShown = network.Probe is null && maps is not null;
+        DrawNeurons(canvas, area, network, MapsShown ? maps : null);
         NetworkLegend.Draw(canvas, new SKRect(area.Left + 10, area.Bottom - LegendHeight, area.Right - 10, area.Bottom), network, this);
     }
 
@@ -195,7 +200,7 @@ public sealed class NetworkGraphRenderer : IDisposable
         }
     }
 
-    private void DrawNeurons(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    private void DrawNeurons(SKCanvas canvas, SKRect area, NetworkSnapshot network, NeuronMaps? maps)
     {
         var sizes = network.LayerSizes;
         var ranges = FillRanges(network);
@@ -213,6 +218,18 @@ public sealed class NetworkGraphRenderer : IDisposable
                 var shade = ActivationScale.Position(activation, low, high);
                 fill.Color = double.IsNaN(shade) ? Palette.NoPrediction : Palette.Lerp(NeuronDark, NeuronLight, shade);
                 canvas.DrawCircle(centre, radius, fill);
+                var mapped = radius >= 6 && maps is not null && maps.Has(layer, j);
+                if (mapped)
+                {
+                    canvas.Save();
+                    using (var clip = new SKPath())
+                    {
+                        clip.AddCircle(centre.X, centre.Y, radius);
+                        canvas.ClipPath(clip, antialias: true);
+                    }
+                    maps!.Draw(canvas, layer, j, new SKRect(centre.X - radius, centre.Y - radius, centre.X + radius, centre.Y + radius));
+                    canvas.Restore();
+                }
                 if (radius < 3) continue;
                 var bias = network.Bias[layer][j];
                 ring.Color = double.IsNaN(bias) ? Palette.DimText : EdgeStyle.Colour(bias);
@@ -227,7 +244,7 @@ public sealed class NetworkGraphRenderer : IDisposable
                 {
                     Fonts.Draw(canvas, "b " + Numbers.Compact(Round(bias)), centre.X, centre.Y + radius + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
                 }
-                if (radius >= 14)
+                if (radius >= 14 && !mapped)
                 {
                     var text = Numbers.Compact(Round(activation));
                     var ink = double.IsNaN(shade) ? Palette.Warning : shade > 0.55 ? new SKColor(0x10, 0x10, 0x10) : Palette.Text;

@@ -53,7 +53,7 @@ public static class NetworkLegend
             LegendFlow.Text("ring: bias", Palette.DimText),
             LegendFlow.Text(network.Probe is { } probe
                 ? $"fill at x = ({Numbers.Compact(Math.Round(probe.X0, 2))}, {Numbers.Compact(Math.Round(probe.X1, 2))})"
-                : "fill: mean over the batch (point at the boundary for one input)", Palette.DimText),
+                : graph.MapsShown ? "inside: each neuron's output over the domain (hover: large; E: fill)" : "fill: mean over the batch (point at the boundary for one input)", Palette.DimText),
             LegendFlow.Text(network.ShowGradients ? "width by |dL/dw| / max" : "width 0.5 + 1.5|w| px", Palette.DimText),
         };
         var items = required;

@@ -33,6 +33,9 @@ public sealed record ViewState
     /// <summary>A short message for the HUD (for example where a screenshot was saved), or null.</summary>
     public string? Message { get; init; }
 
+    /// <summary>Whether each neuron is drawn as a map of its own output over the domain (E toggles; off: filled by its mean activation).</summary>
+    public bool ShowNeuronMaps { get; init; } = true;
+
     /// <summary>Whether the graph draws each weight's last gradient instead of the weight (G).</summary>
     public bool ShowGradients { get; init; }
 

@@ -46,6 +46,7 @@ public static class KeyMap
         new(LiveCommand.LearningRateUp, "]", "learning rate x 3.16", null, P(Key.RightBracket)),
         new(LiveCommand.CycleOptimizer, "O", "optimizer: sgd, momentum, adam (same weights, new run)", "O optimizer", P(Key.O)),
         new(LiveCommand.SaveRun, "Ctrl+S", "save the run (.safetensors, path printed; --load continues it)", "Ctrl+S save", P(Key.S, ctrl: true)),
+        new(LiveCommand.ToggleNeuronMaps, "E", "neurons: each one's output over the domain / filled by its mean", "E maps", P(Key.E)),
         new(LiveCommand.Screenshot, "S", "save a PNG screenshot (the path is printed)", "S screenshot", P(Key.S)),
         new(LiveCommand.ToggleHelp, "H", "this help", "H help", P(Key.H)),
         new(LiveCommand.Quit, "Esc or Q", "quit", "Esc/Q quit", P(Key.Escape), P(Key.Q)),

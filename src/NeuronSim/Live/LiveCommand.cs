@@ -78,6 +78,9 @@ public enum LiveCommand
     /// <summary>Save the run to a timestamped .safetensors file.</summary>
     SaveRun,
 
+    /// <summary>Draw each neuron as a map of its own output, or filled by its mean activation.</summary>
+    ToggleNeuronMaps,
+
     /// <summary>Save the current frame as a PNG.</summary>
     Screenshot,
 

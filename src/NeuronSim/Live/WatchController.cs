@@ -119,6 +119,7 @@ public sealed class WatchController : IDisposable
         Message = Message,
         Probe = Probe,
         ShowGradients = ShowGradients,
+        ShowNeuronMaps = ShowNeuronMaps,
         Mouse = Mouse,
         Hover = Hover,
         Selected = _edits.SelectedEdge,
@@ -163,6 +164,9 @@ public sealed class WatchController : IDisposable
 
     /// <summary>The mouse in logical frame pixels, or null.</summary>
     public (float X, float Y)? Mouse { get; private set; }
+
+    /// <summary>Whether each neuron is drawn as a map of its own output (E).</summary>
+    public bool ShowNeuronMaps { get; private set; } = true;
 
     /// <summary>Whether the graph shows gradients instead of weights (G).</summary>
     public bool ShowGradients { get; private set; }
@@ -221,6 +225,7 @@ public sealed class WatchController : IDisposable
                 }
                 break;
             case LiveCommand.ToggleBoundary: ShowBoundary = !ShowBoundary; break;
+            case LiveCommand.ToggleNeuronMaps: ShowNeuronMaps = !ShowNeuronMaps; break;
             case LiveCommand.ToggleGradients:
                 ShowGradients = !ShowGradients;
                 Message = ShowGradients ? "graph: gradients dL/dw (G for weights)" : "graph: weights";
