@@ -146,8 +146,8 @@ public static class Hud
         [
             "Edges: orange w > 0, blue w < 0, grey near 0; width 0.5 + 1.5|w| px, at most 10.",
             "Wide layer pairs show their weight matrix as a heatmap in the same colours.",
-            "Neurons: fill = activation from dark (low) to white (high) on the activation's",
-            "range (the legend shows it); the batch mean, or the input under the mouse; ring = bias.",
+            "Neurons: each one's own output over the domain (red low, blue high; hover: large); E or a probe:",
+            "fill = activation, dark (low) to white (high): the batch mean or the input under the mouse; ring = bias.",
             "Boundary: network output over the data's domain, red 0 to blue 1 (the bar beside it);",
             "dark where the output is not finite; a yellow ring marks a wrong prediction; hollow = test point.",
         ];

@@ -40,7 +40,17 @@ public static class NetworkLegend
         }
         var kind = network.Activations.Length > 1 ? network.Activations[1] : Network.Components.Activation.Identity;
         var name = kind.ToString().ToLowerInvariant() + (ActivationScale.Range(kind) is null ? ", observed" : "");
-        required.Add(FillBar(graph.FillRange, name));
+        if (graph.MapsShown)
+        {
+            var range = ActivationScale.Range(kind);
+            required.Add(LegendFlow.Text(range is { } r
+                ? $"maps: red {Numbers.Compact(r.Low)} to blue {Numbers.Compact(r.High)} ({kind.ToString().ToLowerInvariant()})"
+                : $"maps: red to blue over each map's own range ({kind.ToString().ToLowerInvariant()})", Palette.DimText));
+        }
+        else
+        {
+            required.Add(FillBar(graph.FillRange, name));
+        }
         var heatmaps = graph.HeatmapPairs.Count(h => h);
         if (heatmaps > 0) required.Add(LegendFlow.Text($"layers wider than {EdgeSelection.HeatmapAbove}: weight matrix as heatmap (column from, row to)", Palette.Accent));
         if (graph.HiddenEdges > 0 && graph.DrawnEdges > 0)
