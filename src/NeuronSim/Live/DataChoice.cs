@@ -1,5 +1,6 @@
 using NeuronSim.Commands;
 using NeuronSim.Network.Data;
+using NeuronSim.Network.Formatting;
 
 namespace NeuronSim.Live;
 
@@ -17,6 +18,31 @@ public sealed record DataChoice(string Name, int? Points = null, int Seed = Data
 
     /// <summary>Generates (or reads) the points and splits off the test set.</summary>
     public DataSplit Split() => DataSplit.Split(DataSets.Load(Name, Points, Seed, Noise), TestRatio, Seed);
+
+    /// <summary>The largest held-out fraction T reaches.</summary>
+    public const double MaxTestRatio = 0.9;
+
+    /// <summary>
+    /// The data after a data key (D: the next built-in set at its default size; M, Shift+M: noise
+    /// +/-0.05 within [0, 0.5]; T, Shift+T: test ratio +/-0.1 within [0, 0.9]) and the HUD's message.
+    /// </summary>
+    public (DataChoice Data, string Message) After(LiveCommand command)
+    {
+        switch (command)
+        {
+            case LiveCommand.NextDataSet:
+                var next = DataSets.Names[(Array.FindIndex(DataSets.Names, n => string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)) + 1) % DataSets.Names.Length];
+                return (this with { Name = next, Points = null }, $"data set {next}");
+            case LiveCommand.NoiseUp or LiveCommand.NoiseDown:
+                var noise = Math.Clamp(Math.Round(Noise + (command == LiveCommand.NoiseUp ? 0.05 : -0.05), 2), 0, DataSets.MaxNoise);
+                return (this with { Noise = noise }, $"noise {Numbers.Compact(noise)}" + (DataSets.Find(Name) is { TakesNoise: false } ? $" ({Name} takes none)" : ""));
+            case LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
+                var ratio = Math.Clamp(Math.Round(TestRatio + (command == LiveCommand.TestRatioUp ? 0.1 : -0.1), 2), 0, MaxTestRatio);
+                return (this with { TestRatio = ratio }, ratio == 0 ? "test ratio 0: test = training set" : $"test ratio {Numbers.Compact(ratio)}");
+            default:
+                return (this, "");
+        }
+    }
 
     /// <summary>Settings that describe this data, for a checkpoint's data recipe.</summary>
     public NetworkSettings ToSettings() => new()

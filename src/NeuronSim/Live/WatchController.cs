@@ -21,7 +21,6 @@ public sealed class WatchController : IDisposable
     public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
     private readonly RateMeter _rate = new();
-    private readonly NetworkSnapshot _pointer = new();
     private LiveEdits _edits = new(TextWriter.Null);
 
     /// <summary>Where the action log goes (one line per change to the network or its settings); nowhere by default.</summary>
@@ -128,42 +127,26 @@ public sealed class WatchController : IDisposable
         KeyFooter = KeyMap.Footer,
     };
 
+    private readonly MousePointer _mouse = new();
+
     /// <summary>The input point under the mouse in the decision-boundary plot, or null.</summary>
-    public (double X0, double X1)? Probe { get; private set; }
+    public (double X0, double X1)? Probe => _mouse.Probe;
+
+    /// <summary>The neuron or edge under the mouse in the graph, or null.</summary>
+    public GraphTarget? Hover => _mouse.Hover;
+
+    /// <summary>The mouse in logical frame pixels, or null.</summary>
+    public (float X, float Y)? Mouse => _mouse.Mouse;
 
     /// <summary>
     /// The mouse is at <paramref name="mouse"/> (pixels) of a <paramref name="width"/> x
     /// <paramref name="height"/> frame (null: outside the window). Over the decision-boundary plot it
-    /// probes that input point: the graph shows the network's activations for it.
+    /// probes that input point (the graph shows the network's activations for it); over the graph it hovers a neuron or an edge.
     /// </summary>
     public void PointAt((int X, int Y)? mouse, int width, int height)
     {
-        (double X0, double X1)? probe = null;
-        GraphTarget? hover = null;
-        (float X, float Y)? logical = null;
-        if (mouse is { } m)
-        {
-            var layout = FrameLayout.For(width, height);
-            var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
-            var at = layout.Logical(m.X, m.Y);
-            logical = (at.X, at.Y);
-            if (plot.Contains(at)) probe = new PlotDomain(Simulation.Data.Bounds).FromPixel(plot, at.X, at.Y);
-            if (layout.Graph.Contains(at))
-            {
-                _pointer.Read(Simulation.World);
-                hover = GraphHitTest.At(layout.Graph, _pointer, at);
-            }
-        }
-        if (probe == Probe && hover == Hover && (hover is null || logical == Mouse)) return;
-        (Probe, Hover, Mouse) = (probe, hover, logical);
-        Version++;
+        if (_mouse.PointAt(Simulation, mouse, width, height)) Version++;
     }
-
-    /// <summary>The neuron or edge under the mouse in the graph, or null.</summary>
-    public GraphTarget? Hover { get; private set; }
-
-    /// <summary>The mouse in logical frame pixels, or null.</summary>
-    public (float X, float Y)? Mouse { get; private set; }
 
     /// <summary>Whether each neuron is drawn as a map of its own output (E).</summary>
     public bool ShowNeuronMaps { get; private set; } = true;
@@ -193,22 +176,14 @@ public sealed class WatchController : IDisposable
                 Replace();
                 Message = $"reset: seed {_spec.Seed}";
                 break;
-            case LiveCommand.NextDataSet:
-                var next = DataSets.Names[(Array.FindIndex(DataSets.Names, n => string.Equals(n, Data.Name, StringComparison.OrdinalIgnoreCase)) + 1) % DataSets.Names.Length];
-                ChangeData(Data with { Name = next, Points = null }, $"data set {next}");
-                break;
-            case LiveCommand.NoiseUp or LiveCommand.NoiseDown:
-                var noise = Math.Clamp(Math.Round(Data.Noise + (command == LiveCommand.NoiseUp ? 0.05 : -0.05), 2), 0, DataSets.MaxNoise);
-                ChangeData(Data with { Noise = noise }, $"noise {Numbers.Compact(noise)}" + (DataSets.Find(Data.Name) is { TakesNoise: false } ? $" ({Data.Name} takes none)" : ""));
-                break;
-            case LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
-                var ratio = Math.Clamp(Math.Round(Data.TestRatio + (command == LiveCommand.TestRatioUp ? 0.1 : -0.1), 2), 0, MaxTestRatio);
-                ChangeData(Data with { TestRatio = ratio }, ratio == 0 ? "test ratio 0: test = training set" : $"test ratio {Numbers.Compact(ratio)}");
+            case LiveCommand.NextDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
+                var (data, message) = Data.After(command);
+                ChangeData(data, message);
                 break;
             case LiveCommand.Prune or LiveCommand.Freeze or LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer
                 or LiveCommand.RemoveLayer or LiveCommand.LearningRateUp or LiveCommand.LearningRateDown:
                 Message = _edits.Apply(Simulation, command, Hover);
-                if (command is LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer or LiveCommand.RemoveLayer or LiveCommand.Prune) Hover = null;
+                if (command is LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer or LiveCommand.RemoveLayer or LiveCommand.Prune) _mouse.Hover = null;
                 break;
             case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
             case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
@@ -321,21 +296,11 @@ public sealed class WatchController : IDisposable
     /// </summary>
     public void ClickAt((int X, int Y) mouse, int width, int height)
     {
-        var layout = FrameLayout.For(width, height);
-        var at = layout.Logical(mouse.X, mouse.Y);
-        GraphTarget? target = null;
-        if (layout.Graph.Contains(at))
-        {
-            _pointer.Read(Simulation.World);
-            target = GraphHitTest.At(layout.Graph, _pointer, at);
-        }
+        var target = _mouse.TargetAt(Simulation, mouse, width, height);
         _edits.SelectedEdge = target is { IsEdge: true } ? target : null;
         Message = _edits.SelectedEdge is { } edge ? $"selected {edge}: Delete prunes it, F freezes it" : Message;
         Version++;
     }
-
-    /// <summary>The largest held-out fraction T reaches.</summary>
-    public const double MaxTestRatio = 0.9;
 
     /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live).</summary>
     private void ChangeData(DataChoice data, string message)
