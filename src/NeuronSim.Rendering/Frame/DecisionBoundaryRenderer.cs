@@ -41,23 +41,19 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     private int _resolution;
     private (object? Simulation, long Fingerprint) _key;
     private int _framesUntilRefresh;
-    private bool[] _wrong = [];
-    private double[] _pointOutput = [];
-    private (object? Simulation, long Fingerprint) _pointsKey;
-    private bool[] _testWrong = [];
-    private double[] _testOutput = [];
+    private readonly PointClassification _points = new();
 
     /// <summary>Held-out test points whose current prediction is wrong, in the last frame (0 without a test set).</summary>
-    public int TestWrongCount { get; private set; }
+    public int TestWrongCount => _points.TestWrongCount;
 
     /// <summary>Whether the last frame showed an older heatmap because a refresh was put off (live mode).</summary>
     public bool RefreshPending { get; private set; }
 
     /// <summary>Data points whose current prediction is wrong (<see cref="Classification.IsCorrect"/>: a non-finite output is wrong), as ringed in the last frame.</summary>
-    public int WrongCount { get; private set; }
+    public int WrongCount => _points.WrongCount;
 
     /// <summary>Data points whose current output is NaN or infinite (they predict nothing), in the last frame.</summary>
-    public int NotFiniteCount { get; private set; }
+    public int NotFiniteCount => _points.NotFiniteCount;
 
     /// <summary>Grid points per side of the last heatmap.</summary>
     public int Resolution => _resolution;
@@ -107,7 +103,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             : Fonts.Fit(Fonts.Label, area.Width - 20, "data (boundary off: B)", "data");
         if (neuronMap is not null) (title, titleFont) = Fonts.Fit(Fonts.Label, area.Width - 20, neuronTitle ?? "neuron output");
         Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, titleFont, neuronMap is null ? Palette.DimText : Palette.Accent);
-        ClassifyPoints(simulation, fingerprint);
+        _points.Classify(simulation, fingerprint);
         Refresh(simulation, parameters, fingerprint, live);
         using (var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1 })
         {
@@ -139,41 +135,6 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             using var back = new SKPaint { Color = Palette.Panel.WithAlpha(220) };
             canvas.DrawRect(plot.Left + 1, plot.Top + 1, plot.Width - 2, font.Size + 8, back);
             Fonts.Draw(canvas, text, plot.MidX, plot.Top + font.Size + 3, font, Palette.Warning, SKTextAlign.Center);
-        }
-    }
-
-    /// <summary>What each data point predicts now (cheap: done every frame the weights changed, even when the heatmap waits).</summary>
-    private void ClassifyPoints(TrainingSimulation simulation, long fingerprint)
-    {
-        var key = ((object?)simulation, fingerprint);
-        if (Equals(key, _pointsKey) && _wrong.Length == simulation.Data.Count) return;
-        var data = simulation.Data;
-        if (_pointOutput.Length != data.Count)
-        {
-            _pointOutput = new double[data.Count];
-            _wrong = new bool[data.Count];
-        }
-        simulation.Predict(data.X0, data.X1, _pointOutput);
-        int wrong = 0, notFinite = 0;
-        for (var i = 0; i < data.Count; i++)
-        {
-            _wrong[i] = !Classification.IsCorrect(_pointOutput[i], data.Labels[i]);
-            if (_wrong[i]) wrong++;
-            if (Classification.Predicted(_pointOutput[i]) is null) notFinite++;
-        }
-        (WrongCount, NotFiniteCount, _pointsKey) = (wrong, notFinite, key);
-        TestWrongCount = 0;
-        if (simulation.Test is not { } test) return;
-        if (_testOutput.Length != test.Count)
-        {
-            _testOutput = new double[test.Count];
-            _testWrong = new bool[test.Count];
-        }
-        simulation.Predict(test.X0, test.X1, _testOutput);
-        for (var i = 0; i < test.Count; i++)
-        {
-            _testWrong[i] = !Classification.IsCorrect(_testOutput[i], test.Labels[i]);
-            if (_testWrong[i]) TestWrongCount++;
         }
     }
 
@@ -321,7 +282,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             fill.Color = data.Labels[i] >= 0.5 ? Palette.Label1 : Palette.Label0;
             canvas.DrawCircle(p, radius, fill);
             canvas.DrawCircle(p, radius, outline);
-            if (i < _wrong.Length && _wrong[i]) canvas.DrawCircle(p, radius + 3.5f, wrong);
+            if (_points.IsWrong(i)) canvas.DrawCircle(p, radius + 3.5f, wrong);
         }
         if (simulation.Test is { } test)
         {
@@ -331,7 +292,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
                 var p = domain.ToPixel(plot, test.X0[i], test.X1[i]);
                 hollow.Color = test.Labels[i] >= 0.5 ? Palette.Label1 : Palette.Label0;
                 canvas.DrawCircle(p, radius, hollow);
-                if (i < _testWrong.Length && _testWrong[i]) canvas.DrawCircle(p, radius + 3.5f, wrong);
+                if (_points.IsTestWrong(i)) canvas.DrawCircle(p, radius + 3.5f, wrong);
             }
         }
         BoundaryLegend.DrawKey(canvas, area, plot, wrong, outline, simulation.Test is not null);
