@@ -29,7 +29,7 @@ public class NeuronFillTests
     {
         using var simulation = RenderKit.Simulation([4, 4], activation: kind, seed: 3);
         using var renderer = new FrameRenderer();
-        var (frame, texts) = RenderKit.RenderWithText(simulation, renderer: renderer);
+        var (frame, texts) = RenderKit.RenderWithText(simulation, ViewState.Snapshot with { ShowNeuronMaps = false }, renderer: renderer);
         using var _ = frame;
         var network = renderer.Network;
         var values = network.ShownActivation.Skip(1).SelectMany(v => v).ToArray();

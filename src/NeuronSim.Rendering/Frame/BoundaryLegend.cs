@@ -6,12 +6,21 @@ namespace NeuronSim.Rendering.Frame;
 /// <summary>The decision boundary's key: the point legend below the plot and the heatmap's colour bar beside it.</summary>
 public static class BoundaryLegend
 {
-    /// <summary>Draws "label 0", "label 1" and "wrong prediction" below <paramref name="plot"/>, wrapping within <paramref name="area"/>.</summary>
-    public static void DrawKey(SKCanvas canvas, SKRect area, SKRect plot, SKPaint wrong, SKPaint outline)
+    /// <summary>Draws "label 0", "label 1", "test" (a hollow ring, when <paramref name="test"/>) and "wrong prediction" below <paramref name="plot"/>, wrapping within <paramref name="area"/>.</summary>
+    public static void DrawKey(SKCanvas canvas, SKRect area, SKRect plot, SKPaint wrong, SKPaint outline, bool test = false)
     {
         ArgumentNullException.ThrowIfNull(wrong);
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         var items = new List<LegendItem> { Dot("label 0", Palette.Label0, fill, outline), Dot("label 1", Palette.Label1, fill, outline) };
+        if (test)
+        {
+            items.Add(new LegendItem(Fonts.Small.MeasureText("test (hollow)") + 16, (c, lx, ly) =>
+            {
+                using var ring = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = Palette.Text };
+                c.DrawCircle(lx + 5, ly - 4, 4.5f, ring);
+                Fonts.Draw(c, "test (hollow)", lx + 14, ly, Fonts.Small, Palette.DimText);
+            }));
+        }
         var ringWidth = Fonts.Small.MeasureText("wrong prediction") + 20;
         items.Add(new LegendItem(ringWidth, (c, lx, ly) =>
         {

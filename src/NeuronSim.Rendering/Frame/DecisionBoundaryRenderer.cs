@@ -14,8 +14,8 @@ namespace NeuronSim.Rendering.Frame;
 /// </summary>
 public sealed class DecisionBoundaryRenderer : IDisposable
 {
-    /// <summary>The plotted range of both inputs: [-<see cref="Margin"/>, 1 + <see cref="Margin"/>].</summary>
-    public const double Margin = 0.05;
+    /// <summary>The margin around the data's bounds (see <see cref="PlotDomain.Margin"/>).</summary>
+    public const double Margin = PlotDomain.Margin;
 
     private const double CostBudget = 4e6;
     private const double LiveMillisecondsPerFrame = 6;
@@ -41,18 +41,19 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     private int _resolution;
     private (object? Simulation, long Fingerprint) _key;
     private int _framesUntilRefresh;
-    private bool[] _wrong = [];
-    private double[] _pointOutput = [];
-    private (object? Simulation, long Fingerprint) _pointsKey;
+    private readonly PointClassification _points = new();
+
+    /// <summary>Held-out test points whose current prediction is wrong, in the last frame (0 without a test set).</summary>
+    public int TestWrongCount => _points.TestWrongCount;
 
     /// <summary>Whether the last frame showed an older heatmap because a refresh was put off (live mode).</summary>
     public bool RefreshPending { get; private set; }
 
     /// <summary>Data points whose current prediction is wrong (<see cref="Classification.IsCorrect"/>: a non-finite output is wrong), as ringed in the last frame.</summary>
-    public int WrongCount { get; private set; }
+    public int WrongCount => _points.WrongCount;
 
     /// <summary>Data points whose current output is NaN or infinite (they predict nothing), in the last frame.</summary>
-    public int NotFiniteCount { get; private set; }
+    public int NotFiniteCount => _points.NotFiniteCount;
 
     /// <summary>Grid points per side of the last heatmap.</summary>
     public int Resolution => _resolution;
@@ -60,15 +61,11 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     /// <summary>Grid points per side for a network with <paramref name="parameters"/> weights (24 to 64).</summary>
     public static int ResolutionFor(int parameters) => (int)Math.Clamp(Math.Sqrt(CostBudget / Math.Max(parameters, 1)), 24, 64);
 
-    /// <summary>Where the input point (<paramref name="x0"/>, <paramref name="x1"/>) lands in the plot <paramref name="plot"/>.</summary>
-    public static SKPoint ToPixel(SKRect plot, double x0, double x1) => new(
-        (float)(plot.Left + (x0 + Margin) / (1 + 2 * Margin) * plot.Width),
-        (float)(plot.Bottom - (x1 + Margin) / (1 + 2 * Margin) * plot.Height));
+    /// <summary>Where the input point lands in <paramref name="plot"/> for the lab's unit square (see <see cref="PlotDomain.ToPixel"/> for other data).</summary>
+    public static SKPoint ToPixel(SKRect plot, double x0, double x1) => PlotDomain.UnitSquare.ToPixel(plot, x0, x1);
 
-    /// <summary>The input point at pixel (<paramref name="x"/>, <paramref name="y"/>) of the plot <paramref name="plot"/>; the inverse of <see cref="ToPixel"/>.</summary>
-    public static (double X0, double X1) FromPixel(SKRect plot, float x, float y) => (
-        (x - plot.Left) / plot.Width * (1 + 2 * Margin) - Margin,
-        (plot.Bottom - y) / plot.Height * (1 + 2 * Margin) - Margin);
+    /// <summary>The input point at a pixel of <paramref name="plot"/> for the lab's unit square (see <see cref="PlotDomain.FromPixel"/>).</summary>
+    public static (double X0, double X1) FromPixel(SKRect plot, float x, float y) => PlotDomain.UnitSquare.FromPixel(plot, x, y);
 
     /// <summary>Room left of the plot for the x1 tick labels.</summary>
     private const float AxisRoom = 28;
@@ -93,20 +90,29 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     /// <paramref name="fingerprint"/> identifies the current weights (see <see cref="NetworkSnapshot.Fingerprint"/>);
     /// <paramref name="probe"/>, when set, is marked with a crosshair.
     /// </summary>
-    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live, (double X0, double X1)? probe = null)
+    /// <remarks>When <paramref name="neuronMap"/> is set (a hovered neuron), that map of one neuron's output over the domain is drawn instead of the boundary, titled <paramref name="neuronTitle"/>.</remarks>
+    public void Render(SKCanvas canvas, SKRect area, TrainingSimulation simulation, int parameters, long fingerprint, bool showBoundary, bool live, (double X0, double X1)? probe = null,
+        SKBitmap? neuronMap = null, string? neuronTitle = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(simulation);
         var plot = PlotArea(area);
+        var domain = new PlotDomain(simulation.Data.Bounds);
         var (title, titleFont) = showBoundary
-            ? Fonts.Fit(Fonts.Label, area.Width - 20, "decision boundary (network output over the input square)", "decision boundary (output over the inputs)", "decision boundary")
+            ? Fonts.Fit(Fonts.Label, area.Width - 20, "decision boundary (network output over the data's domain)", "decision boundary (output over the inputs)", "decision boundary")
             : Fonts.Fit(Fonts.Label, area.Width - 20, "data (boundary off: B)", "data");
-        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, titleFont, Palette.DimText);
-        ClassifyPoints(simulation, fingerprint);
+        if (neuronMap is not null) (title, titleFont) = Fonts.Fit(Fonts.Label, area.Width - 20, neuronTitle ?? "neuron output");
+        Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, titleFont, neuronMap is null ? Palette.DimText : Palette.Accent);
+        _points.Classify(simulation, fingerprint);
         Refresh(simulation, parameters, fingerprint, live);
         using (var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, StrokeWidth = 1 })
         {
-            if (showBoundary && _computed)
+            if (neuronMap is not null)
+            {
+                using var image = SKImage.FromBitmap(neuronMap);
+                canvas.DrawImage(image, plot, new SKSamplingOptions(SKFilterMode.Linear));
+            }
+            else if (showBoundary && _computed)
             {
                 if (_image is null || _image.Width != (int)plot.Width || _image.Height != (int)plot.Height)
                 {
@@ -119,10 +125,10 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             }
             canvas.DrawRect(plot, border);
         }
-        DrawAxes(canvas, plot);
+        DrawAxes(canvas, plot, domain);
         if (showBoundary) BoundaryLegend.DrawColourBar(canvas, plot);
-        DrawPoints(canvas, area, plot, simulation);
-        if (probe is { } point) DrawProbe(canvas, plot, point.X0, point.X1);
+        DrawPoints(canvas, area, plot, domain, simulation);
+        if (probe is { } point) DrawProbe(canvas, plot, domain, point.X0, point.X1);
         if (NotFiniteCount > 0)
         {
             var (text, font) = Fonts.Fit(Fonts.Label, plot.Width - 8, "outputs not finite: no prediction (dark)", "outputs not finite", "not finite");
@@ -132,32 +138,10 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         }
     }
 
-    /// <summary>What each data point predicts now (cheap: done every frame the weights changed, even when the heatmap waits).</summary>
-    private void ClassifyPoints(TrainingSimulation simulation, long fingerprint)
-    {
-        var key = ((object?)simulation, fingerprint);
-        if (Equals(key, _pointsKey) && _wrong.Length == simulation.Data.Count) return;
-        var data = simulation.Data;
-        if (_pointOutput.Length != data.Count)
-        {
-            _pointOutput = new double[data.Count];
-            _wrong = new bool[data.Count];
-        }
-        simulation.Predict(data.X0, data.X1, _pointOutput);
-        int wrong = 0, notFinite = 0;
-        for (var i = 0; i < data.Count; i++)
-        {
-            _wrong[i] = !Classification.IsCorrect(_pointOutput[i], data.Labels[i]);
-            if (_wrong[i]) wrong++;
-            if (Classification.Predicted(_pointOutput[i]) is null) notFinite++;
-        }
-        (WrongCount, NotFiniteCount, _pointsKey) = (wrong, notFinite, key);
-    }
-
     /// <summary>A crosshair at the probed input point.</summary>
-    private static void DrawProbe(SKCanvas canvas, SKRect plot, double x0, double x1)
+    private static void DrawProbe(SKCanvas canvas, SKRect plot, PlotDomain domain, double x0, double x1)
     {
-        var p = ToPixel(plot, x0, x1);
+        var p = domain.ToPixel(plot, x0, x1);
         using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f, Color = Palette.Text };
         canvas.DrawCircle(p, 7, pen);
         canvas.DrawLine(p.X - 12, p.Y, p.X - 4, p.Y, pen);
@@ -195,13 +179,12 @@ public sealed class DecisionBoundaryRenderer : IDisposable
             _output = new double[total];
         }
         _resolution = resolution;
-        var span = 1 + 2 * Margin;
+        var domain = new PlotDomain(simulation.Data.Bounds);
         for (var row = 0; row < resolution; row++)
         {
             for (var col = 0; col < resolution; col++)
             {
-                _x0[row * resolution + col] = -Margin + span * (col + 0.5) / resolution;
-                _x1[row * resolution + col] = 1 + Margin - span * (row + 0.5) / resolution;
+                (_x0[row * resolution + col], _x1[row * resolution + col]) = domain.Cell(row, col, resolution);
             }
         }
         simulation.Predict(_x0, _x1, _output);
@@ -270,35 +253,49 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         return colours;
     }
 
-    private static void DrawAxes(SKCanvas canvas, SKRect plot)
+    /// <summary>Ticks at both ends and the middle of the data's bounds on each axis, and the axis names between them.</summary>
+    private static void DrawAxes(SKCanvas canvas, SKRect plot, PlotDomain domain)
     {
-        foreach (var v in new[] { 0.0, 0.5, 1.0 })
+        var b = domain.Data;
+        for (var k = 0; k < 3; k++)
         {
-            var p = ToPixel(plot, v, v);
-            var label = Numbers.Compact(v);
-            Fonts.Draw(canvas, label, p.X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
-            Fonts.Draw(canvas, label, plot.Left - 4, p.Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+            double v0 = b.MinX0 + b.Width * k / 2, v1 = b.MinX1 + b.Height * k / 2;
+            var p = domain.ToPixel(plot, v0, v1);
+            Fonts.Draw(canvas, Numbers.Compact(Math.Round(v0, 2)), p.X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
+            Fonts.Draw(canvas, Numbers.Compact(Math.Round(v1, 2)), plot.Left - 4, p.Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
         }
-        Fonts.Draw(canvas, "x0", ToPixel(plot, 0.75, 0).X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
-        Fonts.Draw(canvas, "x1", plot.Left - 4, ToPixel(plot, 0, 0.75).Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
+        Fonts.Draw(canvas, "x0", domain.ToPixel(plot, b.MinX0 + 0.75 * b.Width, 0).X, plot.Bottom + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
+        Fonts.Draw(canvas, "x1", plot.Left - 4, domain.ToPixel(plot, 0, b.MinX1 + 0.75 * b.Height).Y + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
     }
 
-    private void DrawPoints(SKCanvas canvas, SKRect area, SKRect plot, TrainingSimulation simulation)
+    private void DrawPoints(SKCanvas canvas, SKRect area, SKRect plot, PlotDomain domain, TrainingSimulation simulation)
     {
         var data = simulation.Data;
         var radius = Math.Clamp(plot.Width / 90, 2.5f, 6f);
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         using var outline = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, Color = SKColors.White };
+        using var hollow = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2f };
         using var wrong = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2f, Color = Palette.Accent };
         for (var i = 0; i < data.Count; i++)
         {
-            var p = ToPixel(plot, data.X0[i], data.X1[i]);
+            var p = domain.ToPixel(plot, data.X0[i], data.X1[i]);
             fill.Color = data.Labels[i] >= 0.5 ? Palette.Label1 : Palette.Label0;
             canvas.DrawCircle(p, radius, fill);
             canvas.DrawCircle(p, radius, outline);
-            if (i < _wrong.Length && _wrong[i]) canvas.DrawCircle(p, radius + 3.5f, wrong);
+            if (_points.IsWrong(i)) canvas.DrawCircle(p, radius + 3.5f, wrong);
         }
-        BoundaryLegend.DrawKey(canvas, area, plot, wrong, outline);
+        if (simulation.Test is { } test)
+        {
+            // Held-out points: a ring of their label's colour, hollow (the heatmap shows through).
+            for (var i = 0; i < test.Count; i++)
+            {
+                var p = domain.ToPixel(plot, test.X0[i], test.X1[i]);
+                hollow.Color = test.Labels[i] >= 0.5 ? Palette.Label1 : Palette.Label0;
+                canvas.DrawCircle(p, radius, hollow);
+                if (_points.IsTestWrong(i)) canvas.DrawCircle(p, radius + 3.5f, wrong);
+            }
+        }
+        BoundaryLegend.DrawKey(canvas, area, plot, wrong, outline, simulation.Test is not null);
     }
 
     /// <inheritdoc />

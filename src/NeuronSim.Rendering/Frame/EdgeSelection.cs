@@ -42,7 +42,7 @@ public sealed class EdgeSelection
         {
             var pair = network.EdgeFromLayer[k];
             counts[pair]++;
-            var m = Math.Abs(network.EdgeWeight[k]);
+            var m = Math.Abs(network.EdgeDrawn[k]);
             if (double.IsFinite(m) && m > _max[pair]) _max[pair] = m;
         }
         if (_histogram.Length < pairs * Bins) _histogram = new int[pairs * Bins];
@@ -51,7 +51,7 @@ public sealed class EdgeSelection
         {
             var pair = network.EdgeFromLayer[k];
             if (counts[pair] <= perPair || Heatmap[pair] || _max[pair] == 0) continue;
-            var m = Math.Abs(network.EdgeWeight[k]);
+            var m = Math.Abs(network.EdgeDrawn[k]);
             if (double.IsFinite(m)) _histogram[pair * Bins + (int)(m / _max[pair] * (Bins - 1))]++;
         }
         for (var pair = 0; pair < pairs; pair++)
@@ -76,7 +76,7 @@ public sealed class EdgeSelection
     {
         var pair = network.EdgeFromLayer[k];
         if (Heatmap[pair]) return false;
-        var m = Math.Abs(network.EdgeWeight[k]);
+        var m = Math.Abs(network.EdgeDrawn[k]);
         return Threshold[pair] == 0 || (double.IsFinite(m) && m >= Threshold[pair]);
     }
 }

@@ -14,6 +14,10 @@ public sealed class FrameRenderer : IDisposable
     private readonly NetworkGraphRenderer _graph = new();
     private readonly DecisionBoundaryRenderer _boundary = new();
     private readonly LossChartRenderer _loss = new();
+    private readonly NeuronMaps _maps = new();
+
+    /// <summary>Every neuron's own output over the domain, as the last frame drew them.</summary>
+    public NeuronMaps Maps => _maps;
     private static readonly TimeSpan EvaluateEvery = TimeSpan.FromMilliseconds(250);
     private (object? Simulation, long Fingerprint) _evaluated;
     private double _evaluatedLoss = double.NaN;
@@ -24,6 +28,9 @@ public sealed class FrameRenderer : IDisposable
 
     /// <summary>What the HUD of the last frame said about the network as drawn.</summary>
     public NetworkEvaluation Shown { get; private set; }
+
+    /// <summary>The tooltip lines the last frame showed (empty: none).</summary>
+    public IReadOnlyList<string> Tooltip { get; private set; } = [];
 
     /// <summary>What the graph showed in the last frame (read from the world).</summary>
     public NetworkSnapshot Network { get; } = new();
@@ -53,6 +60,7 @@ public sealed class FrameRenderer : IDisposable
             foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
         Network.Read(simulation.World);
+        Network.InputNames = simulation.Spec.Features.Names;
         var key = ((object?)simulation, Network.Fingerprint);
         EvaluationPending = false;
         if (!Equals(_evaluated, key))
@@ -72,15 +80,30 @@ public sealed class FrameRenderer : IDisposable
             }
         }
         Network.SetProbe(view.Probe, view.Probe is { } probe ? simulation.ActivationsAt(probe.X0, probe.X1) : null);
-        _graph.Render(canvas, layout.Graph, Network);
-        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe);
+        Network.ShowGradients = view.ShowGradients;
+        if (view.ShowNeuronMaps) _maps.Update(simulation, Network.Fingerprint, live);
+        _graph.Render(canvas, layout.Graph, Network, view.SelectedLayer, view.ShowNeuronMaps ? _maps : null);
+        _graph.DrawHighlights(canvas, layout.Graph, Network, view.Hover, view.Selected);
+        var hoveredMap = view.ShowNeuronMaps && view.Hover is { IsEdge: false } neuron ? _maps.Map(neuron.Layer, neuron.From) : null;
+        _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe,
+            hoveredMap, hoveredMap is null ? null : $"{GraphTooltip.Name(Network, view.Hover!.Value.Layer, view.Hover.Value.From)}: its output over the domain");
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,
-            simulation.Options.TargetLoss, view.ConvergedAt);
+            simulation.Options.TargetLoss, view.ConvergedAt, simulation.Test is null ? default : simulation.Context.TestLossHistory.Exact);
         var points = simulation.Data.Count;
-        Shown = new NetworkEvaluation(_evaluatedLoss, (double)(points - _boundary.WrongCount) / points, _boundary.NotFiniteCount);
+        var testAccuracy = simulation.Test is { Count: > 0 } test ? (double)(test.Count - _boundary.TestWrongCount) / test.Count : double.NaN;
+        Shown = new NetworkEvaluation(_evaluatedLoss, (double)(points - _boundary.WrongCount) / points, _boundary.NotFiniteCount, testAccuracy);
         Hud.Render(canvas, layout.Hud, simulation, view, Shown);
-        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), layout.Narrow);
-        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale);
+        Hud.RenderKeyHelp(canvas, layout.Help, simulation.Spec.ToString(), view.KeyFooter, layout.Narrow);
+        if (view.Hover is { } hover && view.Mouse is { } mouse)
+        {
+            Tooltip = GraphTooltip.Lines(simulation.World, Network, hover);
+            GraphTooltip.Draw(canvas, Tooltip, new SKPoint(mouse.X, mouse.Y), width / layout.Scale, height / layout.Scale);
+        }
+        else
+        {
+            Tooltip = [];
+        }
+        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale, view.Keys);
         canvas.Restore();
         canvas.Flush();
     }
@@ -107,5 +130,6 @@ public sealed class FrameRenderer : IDisposable
         _graph.Dispose();
         _boundary.Dispose();
         _loss.Dispose();
+        _maps.Dispose();
     }
 }

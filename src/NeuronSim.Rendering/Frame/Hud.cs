@@ -10,24 +10,6 @@ namespace NeuronSim.Rendering.Frame;
 /// </summary>
 public static class Hud
 {
-    /// <summary>The keys, as the one-line help shows them.</summary>
-    public const string KeyHelp =
-        "Space play/pause   N or Right +1 epoch   Shift+Right +100   Up/Down speed   R reset (new seed)   D next data set   B boundary   S screenshot   H help   Esc/Q quit";
-
-    private static readonly (string Key, string What)[] Keys =
-    [
-        ("Space", "play / pause training"),
-        ("N or Right", "train exactly one epoch"),
-        ("Shift+Right", "train exactly 100 epochs"),
-        ("Up / Down", "training speed: epochs per frame, 1 to 10000"),
-        ("R", "reset: new random weights (next seed), epoch 0"),
-        ("D", "next data set (xor, linear)"),
-        ("B", "decision boundary heatmap on / off"),
-        ("S", "save a PNG screenshot (the path is printed)"),
-        ("H", "this help"),
-        ("Esc or Q", "quit"),
-    ];
-
     /// <summary>Gap between HUD fields, in pixels (before scaling to fit).</summary>
     private const float FieldGap = 20;
 
@@ -43,9 +25,12 @@ public static class Hud
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(view);
         var accuracy = Numbers.Percent(shown.Accuracy) + (shown.NotFinite > 0 ? " (outputs not finite)" : "");
+        if (!double.IsNaN(shown.TestAccuracy)) accuracy = $"train {accuracy}  test {Numbers.Percent(shown.TestAccuracy)}";
+        var data = simulation.Data.Name.ToUpperInvariant() + " " + Numbers.Count(simulation.Data.Count)
+            + (simulation.Test is { } test ? $" (test {Numbers.Count(test.Count)})" : "");
         var fields = new List<(string Label, string Value, SKColor Colour)>
         {
-            ("", simulation.Data.Name.ToUpperInvariant(), Palette.Accent),
+            ("", data, Palette.Accent),
             ("epoch", Numbers.Count(simulation.Epoch), Palette.Text),
             ("loss", Numbers.Compact(shown.Loss), shown.NotFinite > 0 || !double.IsFinite(shown.Loss) ? Palette.Warning : Palette.Text),
             ("accuracy", accuracy, shown.NotFinite > 0 ? Palette.Warning : Palette.Text),
@@ -113,25 +98,35 @@ public static class Hud
     /// <summary>The key help of a narrow frame: the full list is in the help overlay.</summary>
     public const string ShortKeyHelp = "H keys and help   Space play/pause   Esc/Q quit";
 
-    /// <summary>Draws the one-line key help into <paramref name="area"/> (the short form when <paramref name="narrow"/>), with the network at the right.</summary>
-    public static void RenderKeyHelp(SKCanvas canvas, SKRect area, string networkText, bool narrow = false)
+    /// <summary>Draws the one-line key help <paramref name="footer"/> into <paramref name="area"/> (the short form when <paramref name="narrow"/> or when it does not fit), with the network at the right.</summary>
+    public static void RenderKeyHelp(SKCanvas canvas, SKRect area, string networkText, string footer, bool narrow = false)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(networkText);
         var right = Fonts.Small.MeasureText(networkText);
         var room = area.Width - 8 - right - 24;
-        var (keys, font) = Fonts.Fit(Fonts.Small, room, narrow ? [ShortKeyHelp, "H help   Esc quit"] : [KeyHelp, ShortKeyHelp, "H help   Esc quit"]);
+        var (keys, font) = Fonts.Fit(Fonts.Small, room, narrow || footer.Length == 0 ? [ShortKeyHelp, "H help   Esc quit"] : [footer, ShortKeyHelp, "H help   Esc quit"]);
         Fonts.Draw(canvas, keys, area.Left + 4, area.MidY + 4, font, Palette.DimText);
         Fonts.Draw(canvas, networkText, area.Right - 4, area.MidY + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
     }
 
-    /// <summary>Draws the help overlay (keys and how to read the picture) over the whole frame.</summary>
-    public static void RenderHelpOverlay(SKCanvas canvas, float width, float height)
+    /// <summary>Draws the help overlay (every key of <paramref name="keys"/> and how to read the picture) over the whole frame.</summary>
+    public static void RenderHelpOverlay(SKCanvas canvas, float width, float height, IReadOnlyList<KeyHelpLine> keys)
     {
         ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(keys);
         using var shade = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
         canvas.DrawRect(0, 0, width, height, shade);
-        var box = SKRect.Create(width / 2f - 310, height / 2f - 200, 620, 400);
+        // Two columns of keys when there are many; the whole box is scaled down to fit a small frame.
+        var columns = keys.Count > 12 ? 2 : 1;
+        var rows = (keys.Count + columns - 1) / columns;
+        float boxWidth = columns == 2 ? 1000 : 620, boxHeight = 70 + rows * 20 + 12 + 6 * 17 + 16;
+        var fit = Math.Min(1f, Math.Min((width - 16) / boxWidth, (height - 16) / boxHeight));
+        canvas.Save();
+        canvas.Translate(width / 2f, height / 2f);
+        canvas.Scale(fit);
+        canvas.Translate(-width / 2f, -height / 2f);
+        var box = SKRect.Create(width / 2f - boxWidth / 2, height / 2f - boxHeight / 2, boxWidth, boxHeight);
         using var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true };
         using var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, IsAntialias = true };
         canvas.DrawRoundRect(box, 10, 10, panel);
@@ -139,27 +134,29 @@ public static class Hud
         var y = box.Top + 38;
         Fonts.Draw(canvas, "NeuronSim: watch it learn", box.Left + 24, y, Fonts.Heading, Palette.Text);
         y += 32;
-        foreach (var (key, what) in Keys)
+        for (var i = 0; i < keys.Count; i++)
         {
-            Fonts.Draw(canvas, key, box.Left + 24, y, Fonts.Label, Palette.Accent);
-            Fonts.Draw(canvas, what, box.Left + 150, y, Fonts.Label, Palette.Text);
-            y += 22;
+            var x = box.Left + 24 + i / rows * (boxWidth / 2);
+            var rowY = y + i % rows * 20;
+            Fonts.Draw(canvas, keys[i].Keys, x, rowY, Fonts.Small, Palette.Accent);
+            Fonts.Draw(canvas, keys[i].What, x + 110, rowY, Fonts.Small, Palette.Text);
         }
-        y += 12;
+        y += rows * 20 + 12;
         string[] notes =
         [
             "Edges: orange w > 0, blue w < 0, grey near 0; width 0.5 + 1.5|w| px, at most 10.",
             "Wide layer pairs show their weight matrix as a heatmap in the same colours.",
-            "Neurons: fill = activation from dark (low) to white (high) on the activation's",
-            "range (the legend shows it); the batch mean, or the input under the mouse; ring = bias.",
-            "Boundary: network output over the input square, red 0 to blue 1 (the bar beside it);",
-            "dark where the output is not finite; a yellow ring marks a wrong prediction.",
+            "Neurons: each one's own output over the domain (red low, blue high; hover: large); E or a probe:",
+            "fill = activation, dark (low) to white (high): the batch mean or the input under the mouse; ring = bias.",
+            "Boundary: network output over the data's domain, red 0 to blue 1 (the bar beside it);",
+            "dark where the output is not finite; a yellow ring marks a wrong prediction; hollow = test point.",
         ];
         foreach (var note in notes)
         {
             Fonts.Draw(canvas, note, box.Left + 24, y, Fonts.Small, Palette.DimText);
             y += 17;
         }
+        canvas.Restore();
     }
 
     /// <summary>The one status of the run, most important first: diverged, at the epoch limit, converged (or nothing).</summary>

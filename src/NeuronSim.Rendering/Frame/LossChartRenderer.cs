@@ -15,8 +15,14 @@ public sealed class LossChartRenderer : IDisposable
     /// <summary>The chart area inside <paramref name="area"/> (without title and axis labels).</summary>
     public static SKRect PlotArea(SKRect area) => new(area.Left + 48, area.Top + 28, area.Right - 12, area.Bottom - 22);
 
-    /// <summary>Draws <paramref name="losses"/> (epoch 1 first) into <paramref name="area"/>.</summary>
-    public void Render(SKCanvas canvas, SKRect area, ReadOnlySpan<double> losses, double targetLoss, int? convergedAt)
+    /// <summary>The colour of the held-out test loss curve.</summary>
+    public static readonly SKColor TestColour = new(0x6E, 0xC6, 0xFF);
+
+    /// <summary>
+    /// Draws <paramref name="losses"/> (epoch 1 first) into <paramref name="area"/>, and the held-out
+    /// <paramref name="testLosses"/> as a second curve with a legend when there are any.
+    /// </summary>
+    public void Render(SKCanvas canvas, SKRect area, ReadOnlySpan<double> losses, double targetLoss, int? convergedAt, ReadOnlySpan<double> testLosses = default)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         var (title, font) = Fonts.Fit(Fonts.Label, area.Width - 20, "loss (MSE, log scale) by epoch", "loss (MSE, log scale)", "loss (log)");
@@ -27,6 +33,12 @@ public sealed class LossChartRenderer : IDisposable
         canvas.DrawRect(plot, grid);
 
         var (low, high, above) = Range(losses, targetLoss);
+        if (testLosses.Length > 0)
+        {
+            var (testLow, testHigh, _) = Range(testLosses, targetLoss);
+            low = Math.Min(low, testLow);
+            high = Math.Min(Math.Max(high, testHigh), low + MaxDecades);
+        }
         float Y(double loss) => (float)(plot.Bottom - (Math.Clamp(Math.Log10(loss), low, high) - low) / (high - low) * plot.Height);
         var step = high - low > 6 ? 2 : 1;
         for (var decade = (int)Math.Ceiling(low); decade <= (int)Math.Floor(high); decade += step)
@@ -59,10 +71,31 @@ public sealed class LossChartRenderer : IDisposable
             var x = plot.Left + plot.Width * at / epochs;
             canvas.DrawLine(x, plot.Top, x, plot.Bottom, mark);
         }
-        DrawCurve(canvas, plot, losses, Y);
+        // The test curve is drawn over the training curve, thinner: where they agree both show.
+        DrawCurve(canvas, plot, losses, Y, Palette.Accent, Math.Max(losses.Length, testLosses.Length), 2.4f);
+        if (testLosses.Length > 0)
+        {
+            DrawCurve(canvas, plot, testLosses, Y, TestColour, Math.Max(losses.Length, testLosses.Length), 1.4f);
+            DrawLegend(canvas, plot);
+        }
     }
 
-    private void DrawCurve(SKCanvas canvas, SKRect plot, ReadOnlySpan<double> losses, Func<double, float> y)
+    /// <summary>"train" and "test" with their colours, at the plot's top left.</summary>
+    private static void DrawLegend(SKCanvas canvas, SKRect plot)
+    {
+        using var line = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = 2.5f, IsAntialias = true };
+        var x = plot.Left + 8;
+        var y = plot.Top + 14;
+        foreach (var (name, colour) in new[] { ("train", Palette.Accent), ("test", TestColour) })
+        {
+            line.Color = colour;
+            canvas.DrawLine(x, y - 4, x + 16, y - 4, line);
+            Fonts.Draw(canvas, name, x + 20, y, Fonts.Small, Palette.Text);
+            x += 28 + Fonts.Small.MeasureText(name);
+        }
+    }
+
+    private void DrawCurve(SKCanvas canvas, SKRect plot, ReadOnlySpan<double> losses, Func<double, float> y, SKColor colour, int epochs, float width)
     {
         _curve.Reset();
         var columns = Math.Max(1, (int)plot.Width);
@@ -82,12 +115,12 @@ public sealed class LossChartRenderer : IDisposable
                 max = Math.Max(max, v);
             }
             if (double.IsPositiveInfinity(min)) continue;
-            var x = plot.Left + plot.Width * (first + last) / 2f / n;
+            var x = plot.Left + plot.Width * (first + last) / 2f / Math.Max(epochs, 1);
             if (!started) _curve.MoveTo(x, y(max)); else _curve.LineTo(x, y(max));
             if (min < max) _curve.LineTo(x, y(min));
             started = true;
         }
-        using var paint = new SKPaint { Color = Palette.Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1.8f, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        using var paint = new SKPaint { Color = colour, Style = SKPaintStyle.Stroke, StrokeWidth = width, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
         canvas.Save();
         canvas.ClipRect(plot);
         canvas.DrawPath(_curve, paint);

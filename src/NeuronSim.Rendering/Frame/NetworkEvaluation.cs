@@ -9,4 +9,5 @@ namespace NeuronSim.Rendering.Frame;
 /// <param name="Loss">The loss of the current weights (NaN or infinite after a divergence).</param>
 /// <param name="Accuracy">The fraction of points predicted right (a non-finite output is wrong).</param>
 /// <param name="NotFinite">Points whose output is NaN or infinite: they predict nothing.</param>
-public readonly record struct NetworkEvaluation(double Loss, double Accuracy, int NotFinite);
+/// <param name="TestAccuracy">The fraction of held-out test points predicted right (NaN without a test set).</param>
+public readonly record struct NetworkEvaluation(double Loss, double Accuracy, int NotFinite, double TestAccuracy = double.NaN);

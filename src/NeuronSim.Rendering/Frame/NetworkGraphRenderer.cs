@@ -40,6 +40,9 @@ public sealed class NetworkGraphRenderer : IDisposable
     /// <summary>The most edges drawn per frame (default 600), shared evenly by the layer pairs drawn as edges.</summary>
     public int MaxDrawnEdges { get; set; } = 600;
 
+    /// <summary>Whether the last <see cref="Render"/> drew the neurons' own maps (else their fill).</summary>
+    public bool MapsShown { get; private set; }
+
     /// <summary>Edges drawn in the last <see cref="Render"/>.</summary>
     public int DrawnEdges { get; private set; }
 
@@ -71,12 +74,13 @@ public sealed class NetworkGraphRenderer : IDisposable
     }
 
     /// <summary>The radius of the neurons of a layer with <paramref name="size"/> neurons.</summary>
-    public static float NeuronRadius(SKRect area, int size) => Math.Clamp(Spacing(PlotArea(area), size) * 0.36f, 1.2f, 16f);
+    public static float NeuronRadius(SKRect area, int size) => Math.Clamp(Spacing(PlotArea(area), size) * 0.36f, 1.2f, 22f);
 
     private static float Spacing(SKRect plot, int size) => Math.Min(plot.Height / Math.Max(size, 1), 90f);
 
-    /// <summary>Draws <paramref name="network"/> into <paramref name="area"/>.</summary>
-    public void Render(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    /// <summary>Draws <paramref name="network"/> into <paramref name="area"/>, marking hidden layer <paramref name="selectedLayer"/> (0: none).</summary>
+    /// <remarks><paramref name="maps"/>: each neuron's own output over the input domain, drawn inside its circle (unless a probe is shown), or null.</remarks>
+    public void Render(SKCanvas canvas, SKRect area, NetworkSnapshot network, int selectedLayer = 0, NeuronMaps? maps = null)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         ArgumentNullException.ThrowIfNull(network);
@@ -84,9 +88,63 @@ public sealed class NetworkGraphRenderer : IDisposable
         var (title, font) = Fonts.Fit(Fonts.Label, area.Width - 20, $"network {string.Join('-', sizes)}", string.Join('-', sizes));
         Fonts.Draw(canvas, title, area.Left + 10, area.Top + 18, font, Palette.DimText);
         if (sizes.Length < 2) return;
+        if (selectedLayer > 0 && selectedLayer < sizes.Length - 1) DrawSelectedLayer(canvas, area, sizes, selectedLayer);
         DrawEdges(canvas, area, network);
-        DrawNeurons(canvas, area, network);
+        DrawFrozenEdges(canvas, area, network);
+        MapsShown = network.Probe is null && maps is not null;
+        DrawNeurons(canvas, area, network, MapsShown ? maps : null);
         NetworkLegend.Draw(canvas, new SKRect(area.Left + 10, area.Bottom - LegendHeight, area.Right - 10, area.Bottom), network, this);
+    }
+
+    /// <summary>A faint band behind the selected hidden layer, labelled with what acts on it.</summary>
+    private static void DrawSelectedLayer(SKCanvas canvas, SKRect area, int[] sizes, int layer)
+    {
+        var top = NeuronPosition(area, sizes, layer, 0);
+        var bottom = NeuronPosition(area, sizes, layer, sizes[layer] - 1);
+        var r = NeuronRadius(area, sizes[layer]) + 8;
+        using var band = new SKPaint { Color = Palette.Accent.WithAlpha(34), IsAntialias = true };
+        canvas.DrawRoundRect(new SKRect(top.X - r, top.Y - r, top.X + r, bottom.Y + r + 12), 8, 8, band);
+        Fonts.Draw(canvas, $"layer {layer}", top.X, Math.Max(area.Top + 32, top.Y - r - 4), Fonts.Small, Palette.Accent, SKTextAlign.Center);
+    }
+
+    /// <summary>Frozen weights: an icy dashed line over the edge.</summary>
+    private void DrawFrozenEdges(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    {
+        if (!network.EdgeFrozen.Contains(true)) return;
+        var sizes = network.LayerSizes;
+        using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = Palette.Frozen, PathEffect = SKPathEffect.CreateDash([6, 4], 0) };
+        for (var k = 0; k < network.EdgeCount; k++)
+        {
+            if (!network.EdgeFrozen[k] || EdgeSelection.IsHeatmap(sizes, network.EdgeFromLayer[k])) continue;
+            canvas.DrawLine(NeuronPosition(area, sizes, network.EdgeFromLayer[k], network.EdgeFrom[k]),
+                NeuronPosition(area, sizes, network.EdgeFromLayer[k] + 1, network.EdgeTo[k]), pen);
+        }
+    }
+
+    /// <summary>Outlines the hovered neuron or edge (white) and the selected edge (yellow) of <paramref name="network"/> as drawn into <paramref name="area"/>.</summary>
+    public void DrawHighlights(SKCanvas canvas, SKRect area, NetworkSnapshot network, GraphTarget? hover, GraphTarget? selected)
+    {
+        ArgumentNullException.ThrowIfNull(canvas);
+        ArgumentNullException.ThrowIfNull(network);
+        var sizes = network.LayerSizes;
+        using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round };
+        foreach (var (target, colour) in new[] { (selected, Palette.Accent), (hover, SKColors.White) })
+        {
+            if (target is not { } t || t.Layer >= sizes.Length || t.From >= sizes[t.Layer]) continue;
+            pen.Color = colour;
+            if (t.IsEdge)
+            {
+                if (t.Layer + 1 >= sizes.Length || t.To >= sizes[t.Layer + 1]) continue;
+                var k = network.EdgeIndex(t.Layer, t.From, t.To);
+                pen.StrokeWidth = Math.Max(3, (k < 0 ? 1 : EdgeStyle.Width(network.EdgeDrawn[k])) + 3);
+                canvas.DrawLine(NeuronPosition(area, sizes, t.Layer, t.From), NeuronPosition(area, sizes, t.Layer + 1, t.To), pen);
+            }
+            else
+            {
+                pen.StrokeWidth = 2.5f;
+                canvas.DrawCircle(NeuronPosition(area, sizes, t.Layer, t.From), NeuronRadius(area, sizes[t.Layer]) + 4, pen);
+            }
+        }
     }
 
     private void DrawEdges(SKCanvas canvas, SKRect area, NetworkSnapshot network)
@@ -96,7 +154,7 @@ public sealed class NetworkGraphRenderer : IDisposable
         var positions = sizes.Select((size, layer) => Enumerable.Range(0, size).Select(i => NeuronPosition(area, sizes, layer, i)).ToArray()).ToArray();
         foreach (var list in _segments) list.Clear();
         var perPair = new int[sizes.Length - 1];
-        var weights = network.EdgeWeight;
+        var weights = network.EdgeDrawn;
         for (var k = 0; k < network.EdgeCount; k++)
         {
             if (!_selection.Draws(network, k)) continue;
@@ -142,7 +200,7 @@ public sealed class NetworkGraphRenderer : IDisposable
         }
     }
 
-    private void DrawNeurons(SKCanvas canvas, SKRect area, NetworkSnapshot network)
+    private void DrawNeurons(SKCanvas canvas, SKRect area, NetworkSnapshot network, NeuronMaps? maps)
     {
         var sizes = network.LayerSizes;
         var ranges = FillRanges(network);
@@ -160,16 +218,33 @@ public sealed class NetworkGraphRenderer : IDisposable
                 var shade = ActivationScale.Position(activation, low, high);
                 fill.Color = double.IsNaN(shade) ? Palette.NoPrediction : Palette.Lerp(NeuronDark, NeuronLight, shade);
                 canvas.DrawCircle(centre, radius, fill);
+                var mapped = radius >= 6 && maps is not null && maps.Has(layer, j);
+                if (mapped)
+                {
+                    canvas.Save();
+                    using (var clip = new SKPath())
+                    {
+                        clip.AddCircle(centre.X, centre.Y, radius);
+                        canvas.ClipPath(clip, antialias: true);
+                    }
+                    maps!.Draw(canvas, layer, j, new SKRect(centre.X - radius, centre.Y - radius, centre.X + radius, centre.Y + radius));
+                    canvas.Restore();
+                }
                 if (radius < 3) continue;
                 var bias = network.Bias[layer][j];
                 ring.Color = double.IsNaN(bias) ? Palette.DimText : EdgeStyle.Colour(bias);
                 ring.StrokeWidth = double.IsNaN(bias) ? 1.5f : Math.Min(EdgeStyle.Width(bias), radius * 0.6f);
                 canvas.DrawCircle(centre, radius, ring);
+                if (layer < network.NeuronFrozen.Length && network.NeuronFrozen[layer][j])
+                {
+                    using var ice = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2, Color = Palette.Frozen };
+                    canvas.DrawRect(centre.X - radius - 3, centre.Y - radius - 3, 2 * radius + 6, 2 * radius + 6, ice);
+                }
                 if (radius >= 9 && !double.IsNaN(bias))
                 {
                     Fonts.Draw(canvas, "b " + Numbers.Compact(Round(bias)), centre.X, centre.Y + radius + 12, Fonts.Small, Palette.DimText, SKTextAlign.Center);
                 }
-                if (radius >= 14)
+                if (radius >= 14 && !mapped)
                 {
                     var text = Numbers.Compact(Round(activation));
                     var ink = double.IsNaN(shade) ? Palette.Warning : shade > 0.55 ? new SKColor(0x10, 0x10, 0x10) : Palette.Text;
@@ -182,7 +257,11 @@ public sealed class NetworkGraphRenderer : IDisposable
         for (var i = 0; i < sizes[0] && sizes[0] <= 16; i++)
         {
             var p = NeuronPosition(area, sizes, 0, i);
-            Fonts.Draw(canvas, $"x{i}", first.X - NeuronRadius(area, sizes[0]) - 6, p.Y + 4, Fonts.Label, Palette.DimText, SKTextAlign.Right);
+            var name = i < network.InputNames.Count ? network.InputNames[i] : $"x{i}";
+            var r = NeuronRadius(area, sizes[0]);
+            if (name.Length <= 3) Fonts.Draw(canvas, name, first.X - r - 4, p.Y + 4, Fonts.Label, Palette.DimText, SKTextAlign.Right);
+            else Fonts.Draw(canvas, name, p.X, p.Y - r - 4, Fonts.Small, Palette.DimText, SKTextAlign.Center); // a long feature name sits above its neuron
+
         }
         var output = NeuronPosition(area, sizes, sizes.Length - 1, 0);
         Fonts.Draw(canvas, "out", output.X + NeuronRadius(area, sizes[^1]) + 6, output.Y + 4, Fonts.Label, Palette.DimText);

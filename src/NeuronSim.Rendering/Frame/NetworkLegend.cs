@@ -19,14 +19,38 @@ public static class NetworkLegend
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(graph);
-        var required = new List<LegendItem> { LegendFlow.Text("|w|", Palette.DimText) };
-        foreach (var w in new[] { 0.0, 1, 4 }) required.Add(Swatch(w, Numbers.Compact(w)));
-        required.Add(Swatch(6.33, Numbers.Compact(6.3) + "+"));
-        required.Add(Swatch(3, "w > 0"));
-        required.Add(Swatch(-3, "w < 0"));
+        List<LegendItem> required;
+        if (network.ShowGradients)
+        {
+            // Gradients on their own scale: the largest |dL/dw| gets the widest edge.
+            var scale = network.GradientScale;
+            required = [LegendFlow.Text("GRADIENTS (G: weights)  |dL/dw|", Palette.Accent)];
+            foreach (var w in new[] { 0.0, 1, 4 }) required.Add(Swatch(w, Numbers.Compact(scale * w / NetworkSnapshot.GradientFullWidth)));
+            required.Add(Swatch(NetworkSnapshot.GradientFullWidth, Numbers.Compact(scale) + " (max)"));
+            required.Add(Swatch(3, "dL/dw > 0"));
+            required.Add(Swatch(-3, "dL/dw < 0"));
+        }
+        else
+        {
+            required = [LegendFlow.Text("|w|", Palette.DimText)];
+            foreach (var w in new[] { 0.0, 1, 4 }) required.Add(Swatch(w, Numbers.Compact(w)));
+            required.Add(Swatch(6.33, Numbers.Compact(6.3) + "+"));
+            required.Add(Swatch(3, "w > 0"));
+            required.Add(Swatch(-3, "w < 0"));
+        }
         var kind = network.Activations.Length > 1 ? network.Activations[1] : Network.Components.Activation.Identity;
         var name = kind.ToString().ToLowerInvariant() + (ActivationScale.Range(kind) is null ? ", observed" : "");
-        required.Add(FillBar(graph.FillRange, name));
+        if (graph.MapsShown)
+        {
+            var range = ActivationScale.Range(kind);
+            required.Add(LegendFlow.Text(range is { } r
+                ? $"maps: red {Numbers.Compact(r.Low)} to blue {Numbers.Compact(r.High)} ({kind.ToString().ToLowerInvariant()})"
+                : $"maps: red to blue over each map's own range ({kind.ToString().ToLowerInvariant()})", Palette.DimText));
+        }
+        else
+        {
+            required.Add(FillBar(graph.FillRange, name));
+        }
         var heatmaps = graph.HeatmapPairs.Count(h => h);
         if (heatmaps > 0) required.Add(LegendFlow.Text($"layers wider than {EdgeSelection.HeatmapAbove}: weight matrix as heatmap (column from, row to)", Palette.Accent));
         if (graph.HiddenEdges > 0 && graph.DrawnEdges > 0)
@@ -39,8 +63,8 @@ public static class NetworkLegend
             LegendFlow.Text("ring: bias", Palette.DimText),
             LegendFlow.Text(network.Probe is { } probe
                 ? $"fill at x = ({Numbers.Compact(Math.Round(probe.X0, 2))}, {Numbers.Compact(Math.Round(probe.X1, 2))})"
-                : "fill: mean over the batch (point at the boundary for one input)", Palette.DimText),
-            LegendFlow.Text("width 0.5 + 1.5|w| px", Palette.DimText),
+                : graph.MapsShown ? "inside: each neuron's output over the domain (hover: large; E: fill)" : "fill: mean over the batch (point at the boundary for one input)", Palette.DimText),
+            LegendFlow.Text(network.ShowGradients ? "width by |dL/dw| / max" : "width 0.5 + 1.5|w| px", Palette.DimText),
         };
         var items = required;
         foreach (var item in optional)

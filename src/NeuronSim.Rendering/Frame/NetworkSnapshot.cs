@@ -17,9 +17,14 @@ public sealed class NetworkSnapshot
     private World? _world;
     private long _structureVersion = -1;
     private Entity[][] _neurons = [];
+    private Entity[] _edges = [];
+    private bool _showGradients;
 
     /// <summary>Neurons per layer, input first.</summary>
     public int[] LayerSizes { get; private set; } = [];
+
+    /// <summary>The input neurons' feature names (x0, x1, x0sq, ...), as the graph labels them.</summary>
+    public IReadOnlyList<string> InputNames { get; set; } = ["x0", "x1"];
 
     /// <summary>Number of weights (edges).</summary>
     public int EdgeCount { get; private set; }
@@ -35,6 +40,54 @@ public sealed class NetworkSnapshot
 
     /// <summary>Per edge: the weight value at the last <see cref="Read"/>.</summary>
     public double[] EdgeWeight { get; private set; } = [];
+
+    /// <summary>Per edge: the weight's last gradient dL/dw at the last <see cref="Read"/>.</summary>
+    public double[] EdgeGrad { get; private set; } = [];
+
+    /// <summary>Whether the graph draws gradients instead of weights (G); <see cref="EdgeDrawn"/> follows.</summary>
+    public bool ShowGradients
+    {
+        get => _showGradients;
+        set
+        {
+            _showGradients = value;
+            UpdateDrawn();
+        }
+    }
+
+    /// <summary>The largest finite |dL/dw| at the last <see cref="Read"/> (the gradient view's scale; 0 before any gradient).</summary>
+    public double GradientScale { get; private set; }
+
+    /// <summary>
+    /// Per edge: what the graph draws. The weight, or with <see cref="ShowGradients"/> the gradient on
+    /// its own scale: dL/dw / <see cref="GradientScale"/> x <see cref="GradientFullWidth"/>, so the largest gradient gets the widest edge.
+    /// </summary>
+    public double[] EdgeDrawn { get; private set; } = [];
+
+    /// <summary>The drawn value the largest gradient maps to (where <see cref="EdgeStyle.Width"/> reaches its maximum).</summary>
+    public const double GradientFullWidth = 6.33;
+
+    /// <summary>Per edge: whether its weight is frozen (the optimizer skips it).</summary>
+    public bool[] EdgeFrozen { get; private set; } = [];
+
+    /// <summary>Per layer, per neuron: whether the neuron (its bias) is frozen.</summary>
+    public bool[][] NeuronFrozen { get; private set; } = [];
+
+    /// <summary>The entity of neuron <paramref name="index"/> of layer <paramref name="layer"/>.</summary>
+    public Entity NeuronEntity(int layer, int index) => _neurons[layer][index];
+
+    /// <summary>The weight entity of edge <paramref name="edge"/>.</summary>
+    public Entity EdgeEntity(int edge) => _edges[edge];
+
+    /// <summary>The index of the edge from neuron <paramref name="from"/> of layer <paramref name="layer"/> to neuron <paramref name="to"/> of the next, or -1 (pruned or absent).</summary>
+    public int EdgeIndex(int layer, int from, int to)
+    {
+        for (var k = 0; k < EdgeCount; k++)
+        {
+            if (EdgeFromLayer[k] == layer && EdgeFrom[k] == from && EdgeTo[k] == to) return k;
+        }
+        return -1;
+    }
 
     /// <summary>Per layer, per neuron: the bias (NaN for neurons without one).</summary>
     public double[][] Bias { get; private set; } = [];
@@ -65,8 +118,13 @@ public sealed class NetworkSnapshot
         var k = 0;
         foreach (var chunk in world.GetChunks(in SynapseQuery))
         {
-            foreach (var weight in chunk.GetSpan<Weight>()) EdgeWeight[k++] = weight.Value;
+            foreach (var weight in chunk.GetSpan<Weight>())
+            {
+                EdgeWeight[k] = weight.Value;
+                EdgeGrad[k++] = weight.Grad;
+            }
         }
+        UpdateDrawn();
         var hash = 17L;
         for (var layer = 0; layer < _neurons.Length; layer++)
         {
@@ -123,6 +181,20 @@ public sealed class NetworkSnapshot
         ProbeActivation = probe is null ? null : activations;
     }
 
+    private void UpdateDrawn()
+    {
+        var scale = 0.0;
+        foreach (var g in EdgeGrad)
+        {
+            if (double.IsFinite(g)) scale = Math.Max(scale, Math.Abs(g));
+        }
+        GradientScale = scale;
+        for (var k = 0; k < EdgeDrawn.Length; k++)
+        {
+            EdgeDrawn[k] = !_showGradients ? EdgeWeight[k] : scale > 0 ? EdgeGrad[k] / scale * GradientFullWidth : 0;
+        }
+    }
+
     private void Resolve(World world)
     {
         var byLayer = new SortedDictionary<int, List<(int Index, Entity Entity)>>();
@@ -135,6 +207,7 @@ public sealed class NetworkSnapshot
         LayerSizes = _neurons.Select(n => n.Length).ToArray();
         Bias = LayerSizes.Select(size => new double[size]).ToArray();
         MeanActivation = LayerSizes.Select(size => new double[size]).ToArray();
+        NeuronFrozen = _neurons.Select(layer => layer.Select(n => world.Has<Frozen>(n)).ToArray()).ToArray();
         Activations = _neurons.Select((n, layer) => layer > 0 && n.Length > 0 && world.TryGet<ActivationFn>(n[0], out var fn)
             ? fn.Kind : Activation.Identity).ToArray();
 
@@ -143,11 +216,18 @@ public sealed class NetworkSnapshot
         EdgeFrom = new int[count];
         EdgeTo = new int[count];
         EdgeWeight = new double[count];
+        EdgeGrad = new double[count];
+        EdgeDrawn = new double[count];
+        _edges = new Entity[count];
         var k = 0;
         foreach (var chunk in world.GetChunks(in SynapseQuery))
         {
-            foreach (var synapse in chunk.GetSpan<Synapse>())
+            var entities = chunk.Entities;
+            var synapses = chunk.GetSpan<Synapse>();
+            for (var i = 0; i < synapses.Length; i++)
             {
+                var synapse = synapses[i];
+                _edges[k] = entities[i];
                 var from = world.Get<Neuron>(synapse.From);
                 var to = world.Get<Neuron>(synapse.To);
                 EdgeFromLayer[k] = from.Layer;
@@ -157,6 +237,7 @@ public sealed class NetworkSnapshot
             }
         }
         EdgeCount = k;
+        EdgeFrozen = _edges.Select(e => world.Has<Frozen>(e)).ToArray();
         _world = world;
         _structureVersion = world.StructureVersion;
     }

@@ -54,4 +54,7 @@ public static class Palette
             (byte)(a.Blue + (b.Blue - a.Blue) * t + 0.5),
             (byte)(a.Alpha + (b.Alpha - a.Alpha) * t + 0.5));
     }
+
+    /// <summary>Frozen weights and neurons (an icy blue, dashed on edges).</summary>
+    public static readonly SKColor Frozen = new(0xB8, 0xF0, 0xFF);
 }

@@ -33,6 +33,30 @@ public sealed record ViewState
     /// <summary>A short message for the HUD (for example where a screenshot was saved), or null.</summary>
     public string? Message { get; init; }
 
+    /// <summary>Whether each neuron is drawn as a map of its own output over the domain (E toggles; off: filled by its mean activation).</summary>
+    public bool ShowNeuronMaps { get; init; } = true;
+
+    /// <summary>Whether the graph draws each weight's last gradient instead of the weight (G).</summary>
+    public bool ShowGradients { get; init; }
+
+    /// <summary>The mouse in logical frame pixels (the 1280x800 design), or null when it is outside the window.</summary>
+    public (float X, float Y)? Mouse { get; init; }
+
+    /// <summary>The neuron or edge under the mouse: highlighted, with a tooltip.</summary>
+    public GraphTarget? Hover { get; init; }
+
+    /// <summary>The selected edge (a click), drawn highlighted.</summary>
+    public GraphTarget? Selected { get; init; }
+
+    /// <summary>The hidden layer that +, -, L and Shift+L act on (0: none), marked in the graph.</summary>
+    public int SelectedLayer { get; init; }
+
+    /// <summary>The keys the help overlay lists (the live view's key table), in order.</summary>
+    public IReadOnlyList<KeyHelpLine> Keys { get; init; } = [];
+
+    /// <summary>The one-line key help of the footer (the short forms of <see cref="Keys"/>).</summary>
+    public string KeyFooter { get; init; } = "";
+
     /// <summary>The state of a headless snapshot: paused, boundary on, no measured speed.</summary>
     public static ViewState Snapshot { get; } = new();
 }

@@ -42,7 +42,7 @@ public sealed class WeightMatrixHeatmap : IDisposable
         for (var k = 0; k < network.EdgeCount; k++)
         {
             if (network.EdgeFromLayer[k] != pair) continue;
-            pixels[network.EdgeTo[k] * stride + network.EdgeFrom[k]] = ColourOf(network.EdgeWeight[k]);
+            pixels[network.EdgeTo[k] * stride + network.EdgeFrom[k]] = ColourOf(network.EdgeDrawn[k]);
         }
         image.NotifyPixelsChanged();
         using var sharp = SKImage.FromBitmap(image);

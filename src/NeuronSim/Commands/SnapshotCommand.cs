@@ -28,9 +28,15 @@ public sealed class SnapshotSettings : NetworkSettings
     [DefaultValue(800)]
     public int Height { get; init; } = 800;
 
+    /// <summary>Where to save the run after the epochs.</summary>
+    [CommandOption("--save <FILE>")]
+    [Description("Also save the run to FILE (safetensors; --load continues it), written atomically.")]
+    public string? Save { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
+        if (Save is "") return ValidationResult.Error("--save: expected a file name, got ''");
         if (Width is < 320 or > 8192 || Height is < 200 or > 8192)
             return ValidationResult.Error($"--width must be 320 to 8192 and --height 200 to 8192, got {Width}x{Height}");
         return string.IsNullOrWhiteSpace(Out) ? ValidationResult.Error("--out needs a file name") : base.Validate();
@@ -47,13 +53,18 @@ public sealed class SnapshotCommand : Command<SnapshotSettings>
         // window shows after `watch --paused` and N presses of N.
         // No epoch limit: like the window (default --epochs 100000), the frame does not say "stopped".
         var options = settings.ToOptions() with { MaxEpochs = int.MaxValue };
-        using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, options, playing: false);
+        using var controller = LiveRun.Start(settings, context.Arguments, options, playing: false);
         controller.StepEpochs(settings.Epochs);
         using var renderer = new FrameRenderer();
         using var frame = new FrameBuffer(settings.Width, settings.Height);
         renderer.Render(frame, controller.Simulation, controller.View);
         var path = frame.SavePng(settings.Out);
         var simulation = controller.Simulation;
+        if (settings.Save is { } save)
+        {
+            controller.Save(save);
+            Console.WriteLine($"saved epoch {simulation.Epoch} to {save}");
+        }
         Console.WriteLine(SessionSummary.Line("", simulation, controller.ConvergedAt));
         Console.WriteLine($"wrote {path}");
         if (simulation.Status == TrainingStatus.Diverged)

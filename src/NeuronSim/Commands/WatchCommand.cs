@@ -51,7 +51,9 @@ public sealed class WatchCommand : Command<WatchSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellationToken)
     {
-        using var controller = new WatchController(settings.ToSpec(), settings.Data, settings.Points, settings.ToOptions(), !settings.Paused, settings.Speed);
+        using var controller = LiveRun.Start(settings, context.Arguments, settings.ToOptions(), !settings.Paused, settings.Speed);
+        controller.ActionLog = Console.Out;
+        controller.SaveDirectory = settings.Screenshots;
         using var renderer = new FrameRenderer();
         var title = $"NeuronSim: {controller.Simulation.Spec} learning {controller.Simulation.Data.Name}";
         if (!SdlWindow.TryOpen(title, Width, Height, out var window, out var error, FrameLayout.MinWidth, FrameLayout.MinHeight))
@@ -65,7 +67,7 @@ public sealed class WatchCommand : Command<WatchSettings>
             new FrameLoop(window!, controller, renderer, new ScreenshotWriter(settings.Screenshots, Console.Out)).Run();
         }
         var simulation = controller.Simulation;
-        Console.WriteLine(SessionSummary.Line("quit at ", simulation, controller.ConvergedAt));
+        Console.WriteLine(SessionSummary.Line("quit at ", simulation, controller.ConvergedAt) + $"; network {LiveEdits.Shape(simulation)}");
         if (simulation.Status == TrainingStatus.Diverged)
         {
             CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "the window was closed after it");

@@ -30,9 +30,10 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
             // 1. Input: every key becomes a command on the controller, here and nowhere else.
             keys.Clear();
             if (!window.PollEvents(keys)) break;
+            foreach (var click in window.Clicks) controller.ClickAt(click, frame.Width, frame.Height);
+            controller.PointAt(window.Mouse, frame.Width, frame.Height);
             foreach (var key in keys) controller.Handle(key);
             if (controller.QuitRequested) break;
-            controller.PointAt(window.Mouse, frame.Width, frame.Height);
 
             // 2. Training: whatever of the frame the renderer does not need (2 to 10 ms).
             controller.Advance(TrainingBudget(renderTime));

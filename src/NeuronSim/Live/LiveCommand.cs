@@ -1,6 +1,6 @@
 namespace NeuronSim.Live;
 
-/// <summary>What the user can ask the live view to do (one per key, see <see cref="KeyMap"/>).</summary>
+/// <summary>What the user can ask the live view to do (the keys are in <see cref="KeyMap"/>).</summary>
 public enum LiveCommand
 {
     /// <summary>A key the view does not use.</summary>
@@ -24,11 +24,62 @@ public enum LiveCommand
     /// <summary>New random weights (the next seed), back to epoch 0.</summary>
     Reset,
 
-    /// <summary>Switch to the next data set.</summary>
+    /// <summary>Switch to the next built-in data set at its default size.</summary>
     NextDataSet,
+
+    /// <summary>More noise in the data (rebuilds the run).</summary>
+    NoiseUp,
+
+    /// <summary>Less noise in the data (rebuilds the run).</summary>
+    NoiseDown,
+
+    /// <summary>A larger held-out test fraction (rebuilds the run).</summary>
+    TestRatioUp,
+
+    /// <summary>A smaller held-out test fraction (rebuilds the run).</summary>
+    TestRatioDown,
 
     /// <summary>Show or hide the decision boundary heatmap.</summary>
     ToggleBoundary,
+
+    /// <summary>Draw the graph's edges by their last gradient instead of their weight, or back.</summary>
+    ToggleGradients,
+
+    /// <summary>Prune the selected edge (its weight entity is destroyed).</summary>
+    Prune,
+
+    /// <summary>Freeze or unfreeze the hovered neuron (its bias) or edge.</summary>
+    Freeze,
+
+    /// <summary>Select the next hidden layer.</summary>
+    CycleLayer,
+
+    /// <summary>Add a neuron to the hovered or selected hidden layer.</summary>
+    AddNeuron,
+
+    /// <summary>Remove the last neuron of the hovered or selected hidden layer.</summary>
+    RemoveNeuron,
+
+    /// <summary>Add a hidden layer after the hovered or selected one.</summary>
+    AddLayer,
+
+    /// <summary>Remove the hovered or selected hidden layer.</summary>
+    RemoveLayer,
+
+    /// <summary>Learning rate times about 3.</summary>
+    LearningRateUp,
+
+    /// <summary>Learning rate divided by about 3.</summary>
+    LearningRateDown,
+
+    /// <summary>The next optimizer: sgd, momentum, adam.</summary>
+    CycleOptimizer,
+
+    /// <summary>Save the run to a timestamped .safetensors file.</summary>
+    SaveRun,
+
+    /// <summary>Draw each neuron as a map of its own output, or filled by its mean activation.</summary>
+    ToggleNeuronMaps,
 
     /// <summary>Save the current frame as a PNG.</summary>
     Screenshot,

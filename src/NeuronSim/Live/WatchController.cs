@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NeuronSim.Network.Data;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
@@ -19,34 +20,51 @@ public sealed class WatchController : IDisposable
     /// <summary>The training speeds Up/Down step through, in epochs per frame.</summary>
     public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
-    private readonly TrainingOptions _options;
-    private readonly int? _linearPoints;
-    private readonly int _dataSeed;
     private readonly RateMeter _rate = new();
+    private LiveEdits _edits = new(TextWriter.Null);
+
+    /// <summary>Where the action log goes (one line per change to the network or its settings); nowhere by default.</summary>
+    public TextWriter ActionLog
+    {
+        set => _edits = new LiveEdits(value);
+    }
+
+    /// <summary>The directory Ctrl+S saves runs into.</summary>
+    public string SaveDirectory { get; set; } = ".";
+
+    /// <summary>The edits' state: the selected layer and edge.</summary>
+    public LiveEdits Edits => _edits;
+    private TrainingOptions _options;
     private NetworkSpec _spec;
-    private string _dataName;
     private int _speedIndex;
     private bool _screenshotRequested;
     private string? _message;
 
-    /// <summary>Starts a live view of <paramref name="spec"/> learning the data set <paramref name="dataName"/>.</summary>
+    /// <summary>Starts a live view of <paramref name="spec"/> learning the built-in set <paramref name="dataName"/> (data seed 1, no noise, no test set).</summary>
+    public WatchController(NetworkSpec spec, string dataName, int? points, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
+        : this(spec, new DataChoice(dataName, points), options, playing, epochsPerFrame)
+    {
+    }
+
+    /// <summary>Starts a live view of <paramref name="spec"/> learning <paramref name="data"/>.</summary>
     /// <param name="spec">The network (its seed is the first one; R moves to the next).</param>
-    /// <param name="dataName">"xor" or "linear".</param>
-    /// <param name="linearPoints">Points in the linear data set.</param>
+    /// <param name="data">The data: set, size, seed, noise, test ratio.</param>
     /// <param name="options">Learning rate, target loss, epoch limit.</param>
     /// <param name="playing">Whether training starts running (false: nothing moves until a key).</param>
     /// <param name="epochsPerFrame">Starting speed (rounded to the nearest of <see cref="Speeds"/>).</param>
-    public WatchController(NetworkSpec spec, string dataName, int? linearPoints, TrainingOptions options, bool playing = true, int epochsPerFrame = 20)
+    /// <param name="start">A simulation to continue (a loaded checkpoint) instead of a new one; the controller owns it.</param>
+    public WatchController(NetworkSpec spec, DataChoice data, TrainingOptions options, bool playing = true, int epochsPerFrame = 20, TrainingSimulation? start = null)
     {
-        _spec = spec;
-        _dataName = dataName.ToLowerInvariant();
-        _linearPoints = linearPoints;
-        _dataSeed = spec.Seed;
-        _options = options;
+        _spec = start?.Spec ?? spec;
+        Data = data;
+        _options = start?.Options ?? options;
         Playing = playing;
         _speedIndex = NearestSpeed(epochsPerFrame);
-        Simulation = Create();
+        Simulation = start ?? Create();
     }
+
+    /// <summary>The data being learnt (D, M and T change it).</summary>
+    public DataChoice Data { get; private set; }
 
     /// <summary>The simulation being watched (replaced by reset and by a data set change).</summary>
     public TrainingSimulation Simulation { get; private set; }
@@ -99,30 +117,42 @@ public sealed class WatchController : IDisposable
         ConvergedAt = ConvergedAt,
         Message = Message,
         Probe = Probe,
+        ShowGradients = ShowGradients,
+        ShowNeuronMaps = ShowNeuronMaps,
+        Mouse = Mouse,
+        Hover = Hover,
+        Selected = _edits.SelectedEdge,
+        SelectedLayer = _edits.TargetLayer(Simulation, Hover),
+        Keys = KeyMap.Help,
+        KeyFooter = KeyMap.Footer,
     };
 
+    private readonly MousePointer _mouse = new();
+
     /// <summary>The input point under the mouse in the decision-boundary plot, or null.</summary>
-    public (double X0, double X1)? Probe { get; private set; }
+    public (double X0, double X1)? Probe => _mouse.Probe;
+
+    /// <summary>The neuron or edge under the mouse in the graph, or null.</summary>
+    public GraphTarget? Hover => _mouse.Hover;
+
+    /// <summary>The mouse in logical frame pixels, or null.</summary>
+    public (float X, float Y)? Mouse => _mouse.Mouse;
 
     /// <summary>
     /// The mouse is at <paramref name="mouse"/> (pixels) of a <paramref name="width"/> x
     /// <paramref name="height"/> frame (null: outside the window). Over the decision-boundary plot it
-    /// probes that input point: the graph shows the network's activations for it.
+    /// probes that input point (the graph shows the network's activations for it); over the graph it hovers a neuron or an edge.
     /// </summary>
     public void PointAt((int X, int Y)? mouse, int width, int height)
     {
-        (double X0, double X1)? probe = null;
-        if (mouse is { } m)
-        {
-            var layout = FrameLayout.For(width, height);
-            var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
-            var at = layout.Logical(m.X, m.Y);
-            if (plot.Contains(at)) probe = DecisionBoundaryRenderer.FromPixel(plot, at.X, at.Y);
-        }
-        if (probe == Probe) return;
-        Probe = probe;
-        Version++;
+        if (_mouse.PointAt(Simulation, mouse, width, height)) Version++;
     }
+
+    /// <summary>Whether each neuron is drawn as a map of its own output (E).</summary>
+    public bool ShowNeuronMaps { get; private set; } = true;
+
+    /// <summary>Whether the graph shows gradients instead of weights (G).</summary>
+    public bool ShowGradients { get; private set; }
 
     /// <summary>Acts on one key press.</summary>
     public void Handle(KeyPress press) => Execute(KeyMap.ToCommand(press));
@@ -146,12 +176,35 @@ public sealed class WatchController : IDisposable
                 Replace();
                 Message = $"reset: seed {_spec.Seed}";
                 break;
-            case LiveCommand.NextDataSet:
-                _dataName = DataSets.Names[(Array.IndexOf(DataSets.Names, _dataName) + 1) % DataSets.Names.Length];
-                Replace();
-                Message = $"data set {_dataName}";
+            case LiveCommand.NextDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
+                var (data, message) = Data.After(command);
+                ChangeData(data, message);
+                break;
+            case LiveCommand.Prune or LiveCommand.Freeze or LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer
+                or LiveCommand.RemoveLayer or LiveCommand.LearningRateUp or LiveCommand.LearningRateDown:
+                Message = _edits.Apply(Simulation, command, Hover);
+                if (command is LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer or LiveCommand.RemoveLayer or LiveCommand.Prune) _mouse.Hover = null;
+                break;
+            case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
+            case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
+            case LiveCommand.SaveRun:
+                var path = Path.GetFullPath(Path.Combine(SaveDirectory, $"neuronsim-{DateTime.UtcNow:yyyyMMdd-HHmmss}.safetensors"));
+                try
+                {
+                    Save(path);
+                    Message = _edits.Log(Simulation, $"saved the run to {path}");
+                }
+                catch (IOException error)
+                {
+                    Message = $"could not save {path}: {error.Message}";
+                }
                 break;
             case LiveCommand.ToggleBoundary: ShowBoundary = !ShowBoundary; break;
+            case LiveCommand.ToggleNeuronMaps: ShowNeuronMaps = !ShowNeuronMaps; break;
+            case LiveCommand.ToggleGradients:
+                ShowGradients = !ShowGradients;
+                Message = ShowGradients ? "graph: gradients dL/dw (G for weights)" : "graph: weights";
+                break;
             case LiveCommand.Screenshot: _screenshotRequested = true; break;
             case LiveCommand.ToggleHelp: ShowHelp = !ShowHelp; break;
             case LiveCommand.Quit: QuitRequested = true; break;
@@ -199,6 +252,9 @@ public sealed class WatchController : IDisposable
         return done;
     }
 
+    /// <summary>Saves the run (network, settings, optimizer state, data recipe) to <paramref name="path"/> as a checkpoint <c>--load</c> continues.</summary>
+    public void Save(string path) => Commands.CheckpointLoading.Save(Simulation, Data.ToSettings(), path);
+
     /// <summary>True once after S was pressed: the loop then saves the frame.</summary>
     public bool TakeScreenshotRequest()
     {
@@ -216,15 +272,74 @@ public sealed class WatchController : IDisposable
         return status != TrainingStatus.Diverged;
     }
 
+    /// <summary>The optimizers O cycles through.</summary>
+    public static readonly OptimizerKind[] OptimizerCycle = [OptimizerKind.Sgd, OptimizerKind.Momentum, OptimizerKind.Adam];
+
+    /// <summary>O: the next optimizer. The run is rebuilt with the same weights (fresh optimizer state; the epoch count and loss history restart).</summary>
+    private void CycleOptimizer()
+    {
+        var old = Simulation;
+        var kind = OptimizerCycle[(Array.IndexOf(OptimizerCycle, old.Options.Optimizer.Kind) + 1) % OptimizerCycle.Length];
+        _options = old.Options with { Optimizer = old.Options.Optimizer with { Kind = kind } };
+        var replacement = new TrainingSimulation(old.Spec, old.Data, _options, old.Test);
+        LiveEdits.CopyParameters(old, replacement);
+        Simulation = replacement;
+        old.Dispose();
+        ConvergedAt = null;
+        _rate.Reset();
+        Message = _edits.Log(Simulation, $"optimizer {kind.ToString().ToLowerInvariant()}: same weights, new run from epoch 0");
+    }
+
+    /// <summary>
+    /// A click at <paramref name="mouse"/> (window pixels of a <paramref name="width"/> x <paramref name="height"/> frame):
+    /// on an edge of the graph it selects that edge (Delete prunes it); anywhere else it clears the selection.
+    /// </summary>
+    public void ClickAt((int X, int Y) mouse, int width, int height)
+    {
+        var target = _mouse.TargetAt(Simulation, mouse, width, height);
+        _edits.SelectedEdge = target is { IsEdge: true } ? target : null;
+        Message = _edits.SelectedEdge is { } edge ? $"selected {edge}: Delete prunes it, F freezes it" : Message;
+        Version++;
+    }
+
+    /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live).</summary>
+    private void ChangeData(DataChoice data, string message)
+    {
+        var before = Data;
+        Data = data;
+        try
+        {
+            Replace();
+            Message = message;
+        }
+        catch (ArgumentException error)
+        {
+            Data = before;
+            Message = error.Message;
+        }
+    }
+
     private void Replace()
     {
+        var replacement = Create();
         Simulation.Dispose();
-        Simulation = Create();
+        Simulation = replacement;
+        _edits.Follow(Simulation);
         ConvergedAt = null;
         _rate.Reset();
     }
 
-    private TrainingSimulation Create() => new(_spec, DataSets.ByName(_dataName, _linearPoints, _dataSeed), _options);
+    /// <summary>A new run of the current network options on the current data (the options as changed live, the network as edited).</summary>
+    private TrainingSimulation Create()
+    {
+        if (Simulation is { } current)
+        {
+            _spec = current.Spec with { Seed = _spec.Seed };
+            _options = current.Options;
+        }
+        var split = Data.Split();
+        return new TrainingSimulation(_spec, split.Train, _options, split.TestIsTraining ? null : split.Test);
+    }
 
     private static int NearestSpeed(int epochsPerFrame)
     {

@@ -15,6 +15,57 @@ public enum Key
     /// <summary>Letter D.</summary>
     D = 'd',
 
+    /// <summary>Letter E.</summary>
+    E = 'e',
+
+    /// <summary>Letter F.</summary>
+    F = 'f',
+
+    /// <summary>Letter G.</summary>
+    G = 'g',
+
+    /// <summary>Letter L.</summary>
+    L = 'l',
+
+    /// <summary>Letter M.</summary>
+    M = 'm',
+
+    /// <summary>Letter O.</summary>
+    O = 'o',
+
+    /// <summary>Letter T.</summary>
+    T = 't',
+
+    /// <summary>Tab.</summary>
+    Tab = 9,
+
+    /// <summary>Backspace.</summary>
+    Backspace = 8,
+
+    /// <summary>Delete.</summary>
+    Delete = 127,
+
+    /// <summary>Plus ('+').</summary>
+    Plus = '+',
+
+    /// <summary>Equals ('='; '+' with Shift on a US keyboard).</summary>
+    EqualsSign = '=',
+
+    /// <summary>Minus ('-').</summary>
+    Minus = '-',
+
+    /// <summary>Left bracket ('[').</summary>
+    LeftBracket = '[',
+
+    /// <summary>Right bracket (']').</summary>
+    RightBracket = ']',
+
+    /// <summary>Keypad minus.</summary>
+    KeypadMinus = 0x40000056,
+
+    /// <summary>Keypad plus.</summary>
+    KeypadPlus = 0x40000057,
+
     /// <summary>Letter H.</summary>
     H = 'h',
 
@@ -46,7 +97,8 @@ public enum Key
 /// <summary>One key press delivered by the window.</summary>
 /// <param name="Key">The key.</param>
 /// <param name="Shift">Whether either Shift key was held.</param>
-public readonly record struct KeyPress(Key Key, bool Shift);
+/// <param name="Ctrl">Whether either Ctrl key was held.</param>
+public readonly record struct KeyPress(Key Key, bool Shift, bool Ctrl = false);
 
 /// <summary>Maps SDL keycodes to <see cref="Key"/>.</summary>
 internal static class SdlKeys
@@ -58,7 +110,9 @@ internal static class SdlKeys
         switch (key)
         {
             case Key.Escape or Key.Space or Key.B or Key.D or Key.H or Key.N or Key.Q or Key.R or Key.S
-                or Key.Right or Key.Left or Key.Down or Key.Up:
+                or Key.Right or Key.Left or Key.Down or Key.Up
+                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.Tab or Key.Backspace or Key.Delete
+                or Key.Plus or Key.EqualsSign or Key.Minus or Key.LeftBracket or Key.RightBracket or Key.KeypadMinus or Key.KeypadPlus:
                 return true;
             default:
                 key = default;

@@ -46,6 +46,9 @@ internal static unsafe partial class Sdl
     /// <summary>SDL_MOUSEMOTION.</summary>
     public const uint SDL_MOUSEMOTION = 0x400;
 
+    /// <summary>SDL_MOUSEBUTTONDOWN (x and y at the same offsets as a motion's).</summary>
+    public const uint SDL_MOUSEBUTTONDOWN = 0x401;
+
     /// <summary>SDL_WINDOWEVENT_LEAVE: the mouse left the window.</summary>
     public const byte SDL_WINDOWEVENT_LEAVE = 11;
 
@@ -60,6 +63,9 @@ internal static unsafe partial class Sdl
 
     /// <summary>Key modifier: right shift.</summary>
     public const ushort KMOD_RSHIFT = 0x0002;
+
+    /// <summary>Key modifier: left or right ctrl.</summary>
+    public const ushort KMOD_CTRL = 0x0040 | 0x0080;
 
     private static int _resolverInstalled;
 
@@ -193,6 +199,9 @@ internal struct SdlEvent
 
     /// <summary>Keyboard: the modifier state (keysym.mod).</summary>
     [FieldOffset(24)] public ushort KeyMod;
+
+    /// <summary>Mouse button: which button (SDL_MouseButtonEvent.button, 1 = left).</summary>
+    [FieldOffset(16)] public byte MouseButton;
 
     /// <summary>Mouse motion: x in window pixels (SDL_MouseMotionEvent.x).</summary>
     [FieldOffset(20)] public int MouseX;

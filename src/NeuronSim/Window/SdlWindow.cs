@@ -154,6 +154,9 @@ public sealed unsafe class SdlWindow : IDisposable
     /// <summary>Where the mouse is in the window (pixels), or null when it is outside.</summary>
     public (int X, int Y)? Mouse { get; private set; }
 
+    /// <summary>Where the left mouse button was pressed since the last <see cref="PollEvents"/> (window pixels), in order.</summary>
+    public List<(int X, int Y)> Clicks { get; } = [];
+
     /// <summary>
     /// Drains the event queue: appends key presses to <paramref name="keys"/> (auto-repeat only
     /// for the stepping keys: arrows and N) and tracks resizes.
@@ -165,6 +168,7 @@ public sealed unsafe class SdlWindow : IDisposable
         ArgumentNullException.ThrowIfNull(keys);
         if (_window == 0) return false;
         SdlEvent e;
+        Clicks.Clear();
         while (Sdl.SDL_PollEvent(&e) != 0)
         {
             switch (e.Type)
@@ -182,12 +186,16 @@ public sealed unsafe class SdlWindow : IDisposable
                 case Sdl.SDL_MOUSEMOTION:
                     Mouse = (e.MouseX, e.MouseY);
                     break;
+                case Sdl.SDL_MOUSEBUTTONDOWN when e.MouseButton == 1:
+                    Mouse = (e.MouseX, e.MouseY);
+                    Clicks.Add((e.MouseX, e.MouseY));
+                    break;
                 case Sdl.SDL_WINDOWEVENT when e.WindowEventId == Sdl.SDL_WINDOWEVENT_CLOSE:
                     _closed = true;
                     break;
                 case Sdl.SDL_KEYDOWN:
                     if (SdlKeys.TryMap(e.KeySym, out var key) && (e.KeyRepeat == 0 || SdlKeys.Repeats(key)))
-                        keys.Add(new KeyPress(key, (e.KeyMod & (Sdl.KMOD_LSHIFT | Sdl.KMOD_RSHIFT)) != 0));
+                        keys.Add(new KeyPress(key, (e.KeyMod & (Sdl.KMOD_LSHIFT | Sdl.KMOD_RSHIFT)) != 0, (e.KeyMod & Sdl.KMOD_CTRL) != 0));
                     break;
             }
         }

@@ -1,0 +1,170 @@
+using NeuronSim.Ecs;
+using NeuronSim.Network.Components;
+using NeuronSim.Network.Editing;
+using NeuronSim.Network.Formatting;
+using NeuronSim.Network.Model;
+using NeuronSim.Network.Training;
+using NeuronSim.Rendering.Frame;
+
+namespace NeuronSim.Live;
+
+/// <summary>
+/// Changes to the network while it learns, through <see cref="NetworkEditor"/>: prune the selected
+/// edge, freeze a neuron or edge, add or remove a neuron or a hidden layer at the selected layer,
+/// and the learning rate. Each change writes one action-log line such as
+/// <c>epoch 412: layer 1 +1 neuron (2-5-4-1)</c> and returns the HUD's message.
+/// </summary>
+public sealed class LiveEdits(TextWriter log)
+{
+    /// <summary>The factor [ and ] change the learning rate by (about 3: two steps are 10).</summary>
+    public static readonly double RateStep = Math.Sqrt(10);
+
+    private NetworkEditor? _editor;
+    private TrainingSimulation? _edited;
+
+    /// <summary>The hidden layer +, -, L and Shift+L act on when no hidden neuron is hovered (1 = the first hidden layer; 0 when there is none).</summary>
+    public int SelectedLayer { get; private set; } = 1;
+
+    /// <summary>The edge a click selected (Delete prunes it), or null.</summary>
+    public GraphTarget? SelectedEdge { get; set; }
+
+    /// <summary>The network's shape, "2-5-4-1".</summary>
+    public static string Shape(TrainingSimulation simulation) => string.Join('-', simulation.Topology.Layers.Select(l => l.Size));
+
+    /// <summary>Keeps the selection valid for <paramref name="simulation"/> (after a rebuild or an edit).</summary>
+    public void Follow(TrainingSimulation simulation)
+    {
+        var hidden = simulation.Spec.Hidden.Count;
+        SelectedLayer = hidden == 0 ? 0 : Math.Clamp(SelectedLayer, 1, hidden);
+        if (SelectedEdge is { } e && (e.Layer + 1 >= simulation.Topology.Layers.Length
+            || e.From >= simulation.Topology.Layers[e.Layer].Size || e.To >= simulation.Topology.Layers[e.Layer + 1].Size
+            || simulation.Topology.WeightEntityOrNull(e.Layer + 1, e.From, e.To) == Entity.Null))
+        {
+            SelectedEdge = null;
+        }
+    }
+
+    /// <summary>Tab: the next hidden layer (wrapping).</summary>
+    public string CycleLayer(TrainingSimulation simulation)
+    {
+        var hidden = simulation.Spec.Hidden.Count;
+        SelectedLayer = hidden == 0 ? 0 : SelectedLayer % hidden + 1;
+        return hidden == 0 ? "no hidden layer: L adds one" : $"layer {SelectedLayer} selected";
+    }
+
+    /// <summary>The layer a layer edit acts on: the hovered hidden neuron's layer, else <see cref="SelectedLayer"/>.</summary>
+    public int TargetLayer(TrainingSimulation simulation, GraphTarget? hover) =>
+        hover is { IsEdge: false } h && h.Layer > 0 && h.Layer <= simulation.Spec.Hidden.Count ? h.Layer : SelectedLayer;
+
+    /// <summary>Runs one edit and logs it; an edit the network refuses becomes the message and changes nothing.</summary>
+    public string Apply(TrainingSimulation simulation, LiveCommand command, GraphTarget? hover)
+    {
+        if (!ReferenceEquals(simulation, _edited)) (_editor, _edited) = (new NetworkEditor(simulation), simulation);
+        var editor = _editor!;
+        var layer = TargetLayer(simulation, hover);
+        try
+        {
+            string action;
+            switch (command)
+            {
+                case LiveCommand.Prune:
+                    if (SelectedEdge is not { } edge) return "click an edge to select it, then Delete prunes it";
+                    editor.Prune(simulation.Topology.WeightEntity(edge.Layer + 1, edge.From, edge.To));
+                    action = $"pruned {edge}";
+                    SelectedEdge = null;
+                    break;
+                case LiveCommand.Freeze:
+                    if ((hover ?? SelectedEdge) is not { } target) return "point at a neuron or an edge, then F freezes it";
+                    if (!target.IsEdge && target.Layer == 0) return "an input has nothing to freeze";
+                    var entity = target.IsEdge
+                        ? simulation.Topology.WeightEntity(target.Layer + 1, target.From, target.To)
+                        : simulation.Topology.Layers[target.Layer].Neurons[target.From];
+                    action = (editor.ToggleFrozen(entity) ? "froze " : "unfroze ") + target + (target.IsEdge ? "" : " (its bias)");
+                    break;
+                case LiveCommand.AddNeuron:
+                    if (layer == 0) return "no hidden layer: L adds one";
+                    editor.AddNeuron(layer);
+                    action = $"layer {layer} +1 neuron";
+                    break;
+                case LiveCommand.RemoveNeuron:
+                    if (layer == 0) return "no hidden layer";
+                    editor.RemoveLastNeuron(layer);
+                    action = $"layer {layer} -1 neuron";
+                    break;
+                case LiveCommand.AddLayer:
+                    editor.AddLayer(layer);
+                    action = $"new layer {layer + 1} after layer {layer}";
+                    SelectedLayer = layer + 1;
+                    break;
+                case LiveCommand.RemoveLayer:
+                    if (layer == 0) return "no hidden layer to remove";
+                    editor.RemoveLayer(layer);
+                    action = $"removed layer {layer}";
+                    break;
+                case LiveCommand.LearningRateUp or LiveCommand.LearningRateDown:
+                    var rate = simulation.Options.LearningRate * (command == LiveCommand.LearningRateUp ? RateStep : 1 / RateStep);
+                    rate = Math.Round(rate, 12 - (int)Math.Floor(Math.Log10(rate)));
+                    simulation.Context.Options = simulation.Options with { LearningRate = rate };
+                    action = $"learning rate {Numbers.Compact(rate)}";
+                    break;
+                default:
+                    return "";
+            }
+            Follow(simulation);
+            return Log(simulation, action);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        {
+            return error.Message;
+        }
+    }
+
+    /// <summary>Writes the action-log line for <paramref name="action"/> and returns it as the HUD's message.</summary>
+    public string Log(TrainingSimulation simulation, string action)
+    {
+        var line = $"epoch {simulation.Epoch}: {action} ({Shape(simulation)})";
+        log.WriteLine(line);
+        log.Flush();
+        return line;
+    }
+
+    /// <summary>
+    /// Copies every weight and bias of <paramref name="from"/> into <paramref name="to"/> (the same shape),
+    /// prunes in <paramref name="to"/> what <paramref name="from"/> pruned, and freezes what it froze.
+    /// </summary>
+    public static void CopyParameters(TrainingSimulation from, TrainingSimulation to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var editor = new NetworkEditor(to);
+        var layers = from.Topology.Layers;
+        var frozen = new List<Entity>();
+        var pruned = new List<Entity>();
+        for (var l = 0; l < layers.Length; l++)
+        {
+            for (var j = 0; j < layers[l].Size; j++)
+            {
+                var source = layers[l].Neurons[j];
+                var target = to.Topology.Layers[l].Neurons[j];
+                if (from.World.TryGet<Bias>(source, out var bias)) to.World.Get<Bias>(target).Value = bias.Value;
+                if (from.World.Has<Frozen>(source)) frozen.Add(target);
+                if (l == 0) continue;
+                for (var i = 0; i < layers[l - 1].Size; i++)
+                {
+                    var weight = from.Topology.WeightEntityOrNull(l, i, j);
+                    var copy = to.Topology.WeightEntity(l, i, j);
+                    if (weight == Entity.Null)
+                    {
+                        pruned.Add(copy);
+                        continue;
+                    }
+                    editor.SetWeight(copy, from.World.Get<Weight>(weight).Value);
+                    if (from.World.Has<Frozen>(weight)) frozen.Add(copy);
+                }
+            }
+        }
+        foreach (var entity in pruned) editor.Prune(entity);
+        foreach (var entity in frozen) editor.ToggleFrozen(entity);
+        to.ParametersChanged();
+    }
+}
