@@ -27,6 +27,25 @@ public class SnapshotCommandTests
     }
 
     [Fact]
+    public void Snapshot_of_epoch_0_draws_the_untrained_network_and_train_still_needs_one_epoch()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"neuronsim-snapshot-{Guid.NewGuid():N}.png");
+        try
+        {
+            var result = CliRunner.Run("snapshot", "--epochs", "0", "--out", path);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Matches(@"(?m)^epoch 0: loss 0\.\d+", result.Stdout);
+            Assert.True(File.Exists(path));
+            Assert.Equal("error: --epochs must be at least 1, got 0", CliRunner.Run("train", "--epochs", "0").Stderr.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Snapshot_rejects_bad_sizes_with_exit_code_2()
     {
         var result = CliRunner.Run("snapshot", "--epochs", "1", "--width", "10", "--out", "x.png");

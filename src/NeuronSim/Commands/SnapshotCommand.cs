@@ -10,6 +10,10 @@ namespace NeuronSim.Commands;
 /// <summary>Options of <c>neuronsim snapshot</c>.</summary>
 public sealed class SnapshotSettings : NetworkSettings
 {
+    /// <inheritdoc />
+    /// <remarks>--epochs 0 is the untrained network: a legitimate picture.</remarks>
+    protected override bool EpochsMayBeZero => true;
+
     /// <summary>The PNG to write.</summary>
     [CommandOption("--out <PATH>")]
     [Description("The PNG to write. Default: frame.png.")]
