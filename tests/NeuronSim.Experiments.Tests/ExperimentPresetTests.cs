@@ -10,7 +10,7 @@ namespace NeuronSim.Experiments.Tests;
 public class ExperimentPresetTests
 {
     [Fact]
-    public void LabPresetsMatchTheLabSettings()
+    public void Lab_presets_match_the_lab_settings()
     {
         var baseline = ExperimentTestData.Lab("baseline");
         Assert.Equal("3", baseline.Section);
@@ -39,7 +39,7 @@ public class ExperimentPresetTests
     }
 
     [Fact]
-    public void LabelsAndKeysAreReadable()
+    public void Labels_and_keys_are_readable()
     {
         var lr = ExperimentTestData.Lab("lr");
         Assert.Equal(["1e-6", "0.01", "1", "10", "1e6"], lr.Settings.Select(s => s.LearningRateText));
@@ -68,7 +68,7 @@ public class ExperimentPresetTests
     }
 
     [Fact]
-    public void OptionalFieldsTakeDefaults()
+    public void Optional_fields_take_defaults()
     {
         var preset = PresetReader.Parse("""{ "name": "mine", "title": "Mine", "settings": [ { "hidden": [3], "activation": "tanh", "learningRate": 0.5, "bias": false } ] }""", "mine.json");
         var setting = Assert.Single(preset.Settings);
@@ -80,7 +80,7 @@ public class ExperimentPresetTests
     }
 
     [Fact]
-    public void AMissingFileIsAPresetError()
+    public void A_missing_file_is_a_preset_error()
     {
         var error = Assert.Throws<PresetException>(() => PresetReader.ReadFile("/nonexistent/preset.json"));
         Assert.Contains("/nonexistent/preset.json", error.Message);

@@ -14,7 +14,7 @@ public class ExperimentRunnerTests
     private static readonly ExperimentSetting Default = ExperimentTestData.Setting("lr 1", Activation.Sigmoid, 1, 4, 4);
 
     [Fact]
-    public void IdentityAtAHugeRateDivergesAndIsRecorded()
+    public void Identity_at_a_huge_rate_diverges_and_is_recorded()
     {
         var plan = ExperimentTestData.Plan(500);
         var run = new PlannedRun("linear", ExperimentTestData.Setting("identity lr 1e6", Activation.Identity, 1e6, 4, 4), 1);
@@ -29,7 +29,7 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void SigmoidAtLearningRate1e6IsARecordedResultNotACrash()
+    public void Sigmoid_at_learning_rate_1e6_is_a_recorded_result_not_a_crash()
     {
         var plan = ExperimentTestData.Plan(3000);
         var run = new PlannedRun("xor", ExperimentTestData.Setting("lr 1e6", Activation.Sigmoid, 1e6, 4, 4), 1);
@@ -47,7 +47,7 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void TheLabDefaultConvergesOnXor()
+    public void The_lab_default_converges_on_xor()
     {
         var plan = ExperimentTestData.Plan(10_000);
         var result = ExperimentRunner.Train(new PlannedRun("xor", Default, 1), RunData.Whole(DataSets.Xor()), plan, null, CancellationToken.None)!;
@@ -60,7 +60,7 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void CurvesAreSparse()
+    public void Curves_are_sparse()
     {
         var curve = new LossCurve();
         for (var epoch = 1; epoch <= 100_000; epoch++) curve.Add(epoch, 1.0 / epoch);
@@ -71,7 +71,7 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void RunsSaveTheirResultsAndAResumeSkipsThem()
+    public void Runs_save_their_results_and_a_resume_skips_them()
     {
         var directory = ExperimentTestData.TempDirectory();
         try
@@ -113,7 +113,7 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void CancellingKeepsFinishedRunsAndSavesNothingHalfDone()
+    public void Cancelling_keeps_finished_runs_and_saves_nothing_half_done()
     {
         var directory = ExperimentTestData.TempDirectory();
         try
@@ -136,7 +136,7 @@ public class ExperimentRunnerTests
     }
 
     [Fact]
-    public void IdenticalSettingsInSeveralExperimentsRunOnce()
+    public void Identical_settings_in_several_experiments_run_once()
     {
         var plan = new ExperimentPlan
         {

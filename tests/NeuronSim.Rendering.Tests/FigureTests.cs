@@ -15,7 +15,7 @@ public class FigureTests
     private static readonly double[] Decay = Enumerable.Range(1, 3000).Select(e => 0.3 * Math.Exp(-e / 600.0)).ToArray();
 
     [Fact]
-    public void LearningCurvesDecodeToANonBlankImageOfTheExpectedSize()
+    public void Learning_curves_decode_to_a_non_blank_image_of_the_expected_size()
     {
         var converged = Result(TrainingStatus.Converged, 3000, 0.0049, Decay);
         var diverged = Result(TrainingStatus.Diverged, 40, double.NaN, Enumerable.Range(1, 39).Select(e => 0.2 * Math.Pow(1.3, e)).ToArray());
@@ -61,7 +61,7 @@ public class FigureTests
     }
 
     [Fact]
-    public void ComparisonShowsRedAndBluePointsInTwoPanels()
+    public void Comparison_shows_red_and_blue_points_in_two_panels()
     {
         var data = DataSets.Xor();
         var bitmap = Comparison(data, Result(TrainingStatus.Converged, 100, 0.004, [0.3, 0.2]) with
@@ -109,7 +109,7 @@ public class FigureTests
     }
 
     [Fact]
-    public void SlugsAreFileNameSafe()
+    public void Slugs_are_file_name_safe()
     {
         Assert.Equal("lr-1e-6", ExperimentFigures.Slug("lr 1e-6"));
         Assert.Equal("4-4", ExperimentFigures.Slug("(4,4)"));
