@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using NeuronSim.Network.Benchmarking;
+using NeuronSim.Benchmarking;
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;

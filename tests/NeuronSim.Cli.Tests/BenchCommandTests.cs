@@ -118,7 +118,7 @@ public class BenchCommandTests
     [Fact]
     public void Npy_files_for_the_peers_have_numpys_header_and_little_endian_doubles()
     {
-        var bytes = NeuronSim.Network.Benchmarking.NpyFile.Encode([1.5, -2, 3, 4.25, 5, 6], 2, 3);
+        var bytes = NeuronSim.Benchmarking.NpyFile.Encode([1.5, -2, 3, 4.25, 5, 6], 2, 3);
 
         Assert.Equal(new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0 }, bytes[..8]);
         var headerLength = bytes[8] | bytes[9] << 8;

@@ -1,4 +1,4 @@
-using NeuronSim.Network.Benchmarking;
+using NeuronSim.Benchmarking;
 using NeuronSim.Network.Components;
 using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;

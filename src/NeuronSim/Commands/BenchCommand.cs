@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using NeuronSim.Network.Benchmarking;
+using NeuronSim.Benchmarking;
 using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model.Kernels;
 using NeuronSim.Rendering.Frame;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>A peer's time on one case.</summary>
 /// <param name="Microseconds">Time per epoch, the best of one thread and all cores.</param>

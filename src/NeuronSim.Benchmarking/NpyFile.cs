@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using NeuronSim.Network.Storage;
 
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>
 /// Writes float64 arrays in numpy's .npy format (version 1.0, little-endian, C order), so a

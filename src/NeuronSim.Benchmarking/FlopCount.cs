@@ -1,4 +1,4 @@
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>
 /// Floating-point operations in one training epoch, counting each multiply-add as 2 and each

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NeuronSim.Network.Formatting;
 
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>
 /// The bench's results as text: tables for people (numbers through <see cref="Numbers.Compact"/>),

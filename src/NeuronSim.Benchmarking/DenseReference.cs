@@ -3,7 +3,7 @@ using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>
 /// The yardstick: the same network trained with plain double[] matrices and simple scalar

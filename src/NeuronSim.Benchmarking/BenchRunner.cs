@@ -3,7 +3,7 @@ using NeuronSim.Network.Data;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>One measured case: the ECS simulation and the dense reference on the same network and data.</summary>
 /// <param name="Data">The data set's name.</param>
@@ -43,7 +43,7 @@ public static class BenchRunner
     public static BenchResult Measure(string data, int[] hidden, double seconds = 0.5, string? peerCase = null)
     {
         var set = DataSets.ByName(data);
-        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1), set, TrainingOptions.Unbounded);
+        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Network.Components.Activation.Sigmoid, true, 1), set, TrainingOptions.Unbounded);
         var dense = new DenseReference(simulation);
         var flops = FlopCount.PerEpoch(simulation.Spec.LayerSizes, set.Count);
         if (peerCase is not null) PeerCase.Write(simulation, peerCase);
@@ -70,12 +70,12 @@ public static class BenchRunner
     /// </summary>
     public static double WorldBytesPerWeight(int[] hidden, int samples)
     {
-        var spec = NetworkSpec.Uniform(hidden, Components.Activation.Sigmoid, true, 1);
+        var spec = NetworkSpec.Uniform(hidden, Network.Components.Activation.Sigmoid, true, 1);
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var world = Ecs.World.Create();
         NetworkBuilder.Build(world, spec, samples);
         var after = GC.GetTotalMemory(forceFullCollection: true);
-        var weights = world.CountEntities(new Ecs.QueryDescription().WithAll<Components.Weight>());
+        var weights = world.CountEntities(new Ecs.QueryDescription().WithAll<Network.Components.Weight>());
         GC.KeepAlive(world);
         return (after - before) / (double)weights;
     }

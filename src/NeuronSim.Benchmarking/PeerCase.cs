@@ -3,7 +3,7 @@ using NeuronSim.Network.Components;
 using NeuronSim.Network.Storage;
 using NeuronSim.Network.Training;
 
-namespace NeuronSim.Network.Benchmarking;
+namespace NeuronSim.Benchmarking;
 
 /// <summary>
 /// One bench case as files a peer framework reads (see tests/NeuronSim.Benchmarks/peers/train_peer.py):
@@ -46,5 +46,5 @@ public static class PeerCase
     public static string DirectoryName(string data, int[] hidden) => $"{data}-{string.Join('x', hidden)}";
 
     /// <summary>The name of an activation as the peer script spells it.</summary>
-    public static string Name(Activation activation) => Model.Activations.NameOf(activation);
+    public static string Name(Activation activation) => Network.Model.Activations.NameOf(activation);
 }
