@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian packages: Xvfb with xauth for xvfb-run, SDL2, fonts, xdotool),
+# Installs what the tests need (Debian packages: Xvfb with xauth for xvfb-run, SDL2, fonts, xdotool, and numpy
+# for the interop tests that replay checkpoints in plain numpy; PyTorch is optional: its tests skip without it),
 # then builds and runs every test project. Usage: ./test.sh [extra dotnet test args]
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(xvfb xauth libsdl2-2.0-0 fonts-dejavu-core libfontconfig1 xdotool)
+packages=(xvfb xauth libsdl2-2.0-0 fonts-dejavu-core libfontconfig1 xdotool python3-numpy)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
