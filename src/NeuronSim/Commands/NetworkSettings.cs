@@ -257,20 +257,14 @@ public class NetworkSettings : CommandSettings
         return options;
     }
 
-    /// <summary>The data set these options name (built in, or read from a CSV file).</summary>
-    /// <exception cref="ArgumentException">Points or noise out of range, an unknown name.</exception>
+    /// <summary>The training points and the held-out test points (the same set at --test-ratio 0), as the window's data keys make them too.</summary>
+    /// <exception cref="ArgumentException">Points, noise or test ratio out of range, an unknown name.</exception>
     /// <exception cref="DataFileException">The file is refused (the message is <c>file:line: reason</c>).</exception>
-    public DataSet ToData()
-    {
-        if (!(Noise >= 0 && Noise <= DataSets.MaxNoise)) throw new ArgumentException($"--noise must be 0 to {DataSets.MaxNoise}, got {Noise}");
-        return DataSets.Load(Data, Points, DataSeed, Noise);
-    }
-
-    /// <summary>The training points and the held-out test points (the same set at --test-ratio 0).</summary>
     public DataSplit ToSplit()
     {
+        if (!(Noise >= 0 && Noise <= DataSets.MaxNoise)) throw new ArgumentException($"--noise must be 0 to {DataSets.MaxNoise}, got {Noise}");
         if (!(TestRatio >= 0 && TestRatio < 1)) throw new ArgumentException($"--test-ratio must be at least 0 and below 1, got {TestRatio}");
-        return DataSplit.Split(ToData(), TestRatio, DataSeed);
+        return Live.DataChoice.From(this).Split();
     }
 
     /// <summary>Parses "x0,x1,x0sq" into the feature set, naming the option in errors.</summary>
