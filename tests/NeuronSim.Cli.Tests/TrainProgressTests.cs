@@ -61,7 +61,7 @@ public partial class TrainProgressTests
         console.Profile.Width = width;
         using var cancel = new CancellationTokenSource();
         if (cancelAfter is { } after) cancel.CancelAfter(after);
-        using var simulation = new TrainingSimulation(settings.ToSpec(), settings.ToData(), settings.ToOptions());
+        using var simulation = new TrainingSimulation(settings.ToSpec(), settings.ToSplit().Train, settings.ToOptions());
         var code = HeadlessTraining.Run(simulation, settings.LogEvery, cancel.Token, TextWriter.Null, console);
         var lines = Escape().Replace(screen.ToString(), "").Split('\n', '\r').Select(line => line.TrimEnd()).Where(line => line.Length > 0).ToArray();
         return (code, lines);
