@@ -36,6 +36,15 @@ public enum Key
     /// <summary>Letter T.</summary>
     T = 't',
 
+    /// <summary>Letter A.</summary>
+    A = 'a',
+
+    /// <summary>Letter K.</summary>
+    K = 'k',
+
+    /// <summary>Letter V.</summary>
+    V = 'v',
+
     /// <summary>Tab.</summary>
     Tab = 9,
 
@@ -111,7 +120,7 @@ internal static class SdlKeys
         {
             case Key.Escape or Key.Space or Key.B or Key.D or Key.H or Key.N or Key.Q or Key.R or Key.S
                 or Key.Right or Key.Left or Key.Down or Key.Up
-                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.Tab or Key.Backspace or Key.Delete
+                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.A or Key.K or Key.V or Key.Tab or Key.Backspace or Key.Delete
                 or Key.Plus or Key.EqualsSign or Key.Minus or Key.LeftBracket or Key.RightBracket or Key.KeypadMinus or Key.KeypadPlus:
                 return true;
             default:
