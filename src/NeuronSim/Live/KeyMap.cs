@@ -36,6 +36,8 @@ public static class KeyMap
         new(LiveCommand.ToggleBoundary, "B", "decision boundary heatmap on / off", "B boundary", P(Key.B)),
         new(LiveCommand.ToggleGradients, "G", "graph: weights / gradients dL/dw (own scale)", "G gradients", P(Key.G)),
         new(LiveCommand.Prune, "click, Delete", "click an edge to select it; Delete (or Backspace) prunes it", "click+Del prune", P(Key.Delete), P(Key.Backspace)),
+        new(LiveCommand.TypeWeight, "click, 0-9 . Enter", "type a number for the selected edge: Enter sets its weight, Esc cancels", "click+0-9 weight",
+            [.. Enumerable.Range(0, 10).Select(d => P(Key.Digit0 + d)), P(Key.Period)]),
         new(LiveCommand.Freeze, "F", "freeze / unfreeze the hovered neuron (its bias) or edge", "F freeze", P(Key.F)),
         new(LiveCommand.CycleLayer, "Tab", "select the next hidden layer (the hovered layer wins)", "Tab layer", P(Key.Tab)),
         new(LiveCommand.AddNeuron, "+", "add a neuron to the layer", "+/- neuron", P(Key.Plus), P(Key.EqualsSign), P(Key.KeypadPlus)),

@@ -84,6 +84,9 @@ public enum LiveCommand
     /// <summary>Start or stop recording the window's frames into an animated GIF.</summary>
     ToggleRecording,
 
+    /// <summary>A digit or '.' with no edge selected (with one selected, typing sets its weight).</summary>
+    TypeWeight,
+
     /// <summary>Save the run to a timestamped .safetensors file.</summary>
     SaveRun,
 

@@ -157,7 +157,10 @@ public sealed partial class WatchController : IDisposable
     public bool ShowGradients { get; private set; }
 
     /// <summary>Acts on one key press.</summary>
-    public void Handle(KeyPress press) => Execute(KeyMap.ToCommand(press));
+    public void Handle(KeyPress press)
+    {
+        if (!TypeWeight(press)) Execute(KeyMap.ToCommand(press));
+    }
 
     /// <summary>Acts on one command.</summary>
     public void Execute(LiveCommand command)
@@ -190,6 +193,7 @@ public sealed partial class WatchController : IDisposable
             case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
             case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
             case LiveCommand.CycleActivation: CycleActivation(); break;
+            case LiveCommand.TypeWeight: Message = "click an edge to select it, then type its weight and Enter"; break;
             case LiveCommand.ToggleDiscretize:
                 Discretize = !Discretize;
                 Message = Discretize ? "boundary: predicted class only (K for the output's value)" : "boundary: output value";
