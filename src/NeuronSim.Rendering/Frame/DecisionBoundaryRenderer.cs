@@ -55,6 +55,18 @@ public sealed class DecisionBoundaryRenderer : IDisposable
     /// <summary>Data points whose current output is NaN or infinite (they predict nothing), in the last frame.</summary>
     public int NotFiniteCount => _points.NotFiniteCount;
 
+    /// <summary>Whether the heatmap shows only the predicted class (<see cref="Classification.Predicted"/>), as the Playground's "discretize output".</summary>
+    public bool Discretize
+    {
+        get => _discretize;
+        set
+        {
+            _imageStale |= _discretize != value;
+            _discretize = value;
+        }
+    }
+    private bool _discretize;
+
     /// <summary>Grid points per side of the last heatmap.</summary>
     public int Resolution => _resolution;
 
@@ -98,7 +110,9 @@ public sealed class DecisionBoundaryRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(simulation);
         var plot = PlotArea(area);
         var domain = new PlotDomain(simulation.Data.Bounds);
-        var (title, titleFont) = showBoundary
+        var (title, titleFont) = showBoundary && Discretize
+            ? Fonts.Fit(Fonts.Label, area.Width - 20, "decision boundary: predicted class only (discretized, K)", "predicted class (discretized)", "discretized")
+            : showBoundary
             ? Fonts.Fit(Fonts.Label, area.Width - 20, "decision boundary (network output over the data's domain)", "decision boundary (output over the inputs)", "decision boundary")
             : Fonts.Fit(Fonts.Label, area.Width - 20, "data (boundary off: B)", "data");
         if (neuronMap is not null) (title, titleFont) = Fonts.Fit(Fonts.Label, area.Width - 20, neuronTitle ?? "neuron output");
@@ -231,7 +245,7 @@ public sealed class DecisionBoundaryRenderer : IDisposable
                 var a = output[top + c0] + (output[top + c1] - output[top + c0]) * fx;
                 var b = output[bottom + c0] + (output[bottom + c1] - output[bottom + c0]) * fx;
                 var p = a + (b - a) * fy;
-                row[px] = Colours[(int)(Math.Clamp(p, 0, 1) * 255 + 0.5)];
+                row[px] = Colours[_discretize ? Classification.Predicted(p) == 1 ? 255 : 0 : (int)(Math.Clamp(p, 0, 1) * 255 + 0.5)];
             }
         }
         _imageStale = false;

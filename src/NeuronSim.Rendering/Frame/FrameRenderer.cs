@@ -85,6 +85,7 @@ public sealed class FrameRenderer : IDisposable
         _graph.Render(canvas, layout.Graph, Network, view.SelectedLayer, view.ShowNeuronMaps ? _maps : null);
         _graph.DrawHighlights(canvas, layout.Graph, Network, view.Hover, view.Selected);
         var hoveredMap = view.ShowNeuronMaps && view.Hover is { IsEdge: false } neuron ? _maps.Map(neuron.Layer, neuron.From) : null;
+        _boundary.Discretize = view.Discretize;
         _boundary.Render(canvas, layout.Boundary, simulation, Network.EdgeCount, Network.Fingerprint, view.ShowBoundary, live, view.Probe,
             hoveredMap, hoveredMap is null ? null : $"{GraphTooltip.Name(Network, view.Hover!.Value.Layer, view.Hover.Value.From)}: its output over the domain");
         _loss.Render(canvas, layout.Loss, simulation.Context.LossHistory.Exact,

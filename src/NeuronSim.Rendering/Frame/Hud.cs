@@ -38,6 +38,7 @@ public static class Hud
             ("epochs/s", Speed(view), Palette.Text),
             ("", view.Playing ? "PLAYING" : "PAUSED", view.Playing ? Palette.Accent : Palette.DimText),
         };
+        if (view.Recording) fields.Insert(0, ("", "REC", Palette.Warning));
         var (state, colour) = StateText(simulation, view);
         var status = new List<(string Label, string Value, SKColor Colour)>();
         if (state.Length > 0) status.Add(("", state, colour));

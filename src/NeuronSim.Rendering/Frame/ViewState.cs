@@ -36,6 +36,12 @@ public sealed record ViewState
     /// <summary>Whether each neuron is drawn as a map of its own output over the domain (E toggles; off: filled by its mean activation).</summary>
     public bool ShowNeuronMaps { get; init; } = true;
 
+    /// <summary>Whether the boundary heatmap shows only the predicted class ("discretize output").</summary>
+    public bool Discretize { get; init; }
+
+    /// <summary>Whether the window is being recorded (the HUD shows REC).</summary>
+    public bool Recording { get; init; }
+
     /// <summary>Whether the graph draws each weight's last gradient instead of the weight (G).</summary>
     public bool ShowGradients { get; init; }
 

@@ -7,7 +7,8 @@ namespace NeuronSim.Live;
 /// <summary>
 /// The window's main loop, once per frame: read the keys and turn them into commands, train for
 /// what is left of the frame's budget, render (only when something changed), save a requested
-/// screenshot, present, and wait for the next 1/60 s.
+/// screenshot, record the rendered frame while V records, present, and wait for the next 1/60 s
+/// (quitting while recording saves the recording).
 /// </summary>
 public sealed class FrameLoop(SdlWindow window, WatchController controller, FrameRenderer renderer, ScreenshotWriter screenshots)
 {
@@ -23,39 +24,51 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
         using var frame = new FrameBuffer(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
         var renderTime = TimeSpan.FromMilliseconds(5);
         var renderedVersion = -1L;
-        while (true)
+        using var recording = new WindowRecording(screenshots.Directory, Console.Error);
+        var clock = Stopwatch.StartNew();
+        try
         {
-            var frameStart = Stopwatch.GetTimestamp();
-
-            // 1. Input: every key becomes a command on the controller, here and nowhere else.
-            keys.Clear();
-            if (!window.PollEvents(keys)) break;
-            foreach (var click in window.Clicks) controller.ClickAt(click, frame.Width, frame.Height);
-            controller.PointAt(window.Mouse, frame.Width, frame.Height);
-            foreach (var key in keys) controller.Handle(key);
-            if (controller.QuitRequested) break;
-
-            // 2. Training: whatever of the frame the renderer does not need (2 to 10 ms).
-            controller.Advance(TrainingBudget(renderTime));
-
-            // 3. Render when something changed, then show it.
-            var resized = frame.Resize(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
-            if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending || renderer.EvaluationPending)
+            while (true)
             {
-                var renderStart = Stopwatch.GetTimestamp();
-                renderedVersion = controller.Version;
-                renderer.Render(frame, controller.Simulation, controller.View, live: true);
-                renderTime = Stopwatch.GetElapsedTime(renderStart);
-            }
-            if (controller.TakeScreenshotRequest())
-            {
-                controller.Message = screenshots.TrySave(frame, controller.Simulation, Console.Error);
-            }
-            window.Present(frame.Pixels, frame.Width, frame.Height, frame.RowBytes);
+                var frameStart = Stopwatch.GetTimestamp();
 
-            // 4. Pace to 60 frames per second.
-            var left = FrameTime - Stopwatch.GetElapsedTime(frameStart);
-            if (left > TimeSpan.Zero) SdlWindow.Delay((int)left.TotalMilliseconds);
+                // 1. Input: every key becomes a command on the controller, here and nowhere else.
+                keys.Clear();
+                if (!window.PollEvents(keys)) break;
+                foreach (var click in window.Clicks) controller.ClickAt(click, frame.Width, frame.Height);
+                controller.PointAt(window.Mouse, frame.Width, frame.Height);
+                foreach (var key in keys) controller.Handle(key);
+                if (controller.QuitRequested) break;
+
+                // 2. Training: whatever of the frame the renderer does not need (2 to 10 ms).
+                controller.Advance(TrainingBudget(renderTime));
+
+                // 3. Render when something changed, then show it.
+                var rendered = false;
+                var resized = frame.Resize(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
+                if (resized || controller.Version != renderedVersion || renderer.Boundary.RefreshPending || renderer.EvaluationPending)
+                {
+                    rendered = true;
+                    var renderStart = Stopwatch.GetTimestamp();
+                    renderedVersion = controller.Version;
+                    renderer.Render(frame, controller.Simulation, controller.View, live: true);
+                    renderTime = Stopwatch.GetElapsedTime(renderStart);
+                }
+                if (controller.TakeScreenshotRequest())
+                {
+                    controller.Message = screenshots.TrySave(frame, controller.Simulation, Console.Error);
+                }
+                recording.AfterRender(controller, frame, clock.Elapsed, rendered);
+                window.Present(frame.Pixels, frame.Width, frame.Height, frame.RowBytes);
+
+                // 4. Pace to 60 frames per second.
+                var left = FrameTime - Stopwatch.GetElapsedTime(frameStart);
+                if (left > TimeSpan.Zero) SdlWindow.Delay((int)left.TotalMilliseconds);
+            }
+        }
+        finally
+        {
+            recording.Finish(controller);
         }
     }
 

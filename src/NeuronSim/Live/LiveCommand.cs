@@ -75,6 +75,18 @@ public enum LiveCommand
     /// <summary>The next optimizer: sgd, momentum, adam.</summary>
     CycleOptimizer,
 
+    /// <summary>The next hidden-layer activation: sigmoid, tanh, relu, leaky-relu (same weights, new run).</summary>
+    CycleActivation,
+
+    /// <summary>Show the decision boundary as the predicted class only, or as the output's value.</summary>
+    ToggleDiscretize,
+
+    /// <summary>Start or stop recording the window's frames into an animated GIF.</summary>
+    ToggleRecording,
+
+    /// <summary>A digit or '.' with no edge selected (with one selected, typing sets its weight).</summary>
+    TypeWeight,
+
     /// <summary>Save the run to a timestamped .safetensors file.</summary>
     SaveRun,
 

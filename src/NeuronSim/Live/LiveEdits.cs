@@ -119,6 +119,21 @@ public sealed class LiveEdits(TextWriter log)
         }
     }
 
+    /// <summary>Sets the weight of <paramref name="edge"/> to <paramref name="value"/> (its optimizer state is kept) and logs it; a refused value becomes the message.</summary>
+    public string SetWeight(TrainingSimulation simulation, GraphTarget edge, double value)
+    {
+        if (!ReferenceEquals(simulation, _edited)) (_editor, _edited) = (new NetworkEditor(simulation), simulation);
+        try
+        {
+            _editor!.SetWeight(simulation.Topology.WeightEntity(edge.Layer + 1, edge.From, edge.To), value);
+            return Log(simulation, $"weight {edge} = {Numbers.Compact(value)}");
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+        {
+            return error.Message;
+        }
+    }
+
     /// <summary>Writes the action-log line for <paramref name="action"/> and returns it as the HUD's message.</summary>
     public string Log(TrainingSimulation simulation, string action)
     {

@@ -6,6 +6,9 @@ namespace NeuronSim.Live;
 /// <summary>Saves screenshots (S) as <c>neuronsim-DATA-epochN.png</c> in a directory and prints each path.</summary>
 public sealed class ScreenshotWriter(string directory, TextWriter output)
 {
+    /// <summary>The directory screenshots (and the window's recordings) go into.</summary>
+    public string Directory => directory;
+
     /// <summary>Writes <paramref name="frame"/> to a new file (never overwriting one); returns its full path.</summary>
     public string Save(FrameBuffer frame, TrainingSimulation simulation)
     {

@@ -15,7 +15,7 @@ namespace NeuronSim.Live;
 /// Training goes on past convergence (remembering the epoch in <see cref="ConvergedAt"/>), pauses
 /// at the epoch limit, and stops for good when the loss diverges (R resets).
 /// </summary>
-public sealed class WatchController : IDisposable
+public sealed partial class WatchController : IDisposable
 {
     /// <summary>The training speeds Up/Down step through, in epochs per frame.</summary>
     public static readonly int[] Speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
@@ -119,6 +119,8 @@ public sealed class WatchController : IDisposable
         Probe = Probe,
         ShowGradients = ShowGradients,
         ShowNeuronMaps = ShowNeuronMaps,
+        Discretize = Discretize,
+        Recording = Recording,
         Mouse = Mouse,
         Hover = Hover,
         Selected = _edits.SelectedEdge,
@@ -155,7 +157,10 @@ public sealed class WatchController : IDisposable
     public bool ShowGradients { get; private set; }
 
     /// <summary>Acts on one key press.</summary>
-    public void Handle(KeyPress press) => Execute(KeyMap.ToCommand(press));
+    public void Handle(KeyPress press)
+    {
+        if (!TypeWeight(press)) Execute(KeyMap.ToCommand(press));
+    }
 
     /// <summary>Acts on one command.</summary>
     public void Execute(LiveCommand command)
@@ -187,6 +192,13 @@ public sealed class WatchController : IDisposable
                 break;
             case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
             case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
+            case LiveCommand.CycleActivation: CycleActivation(); break;
+            case LiveCommand.TypeWeight: Message = "click an edge to select it, then type its weight and Enter"; break;
+            case LiveCommand.ToggleDiscretize:
+                Discretize = !Discretize;
+                Message = Discretize ? "boundary: predicted class only (K for the output's value)" : "boundary: output value";
+                break;
+            case LiveCommand.ToggleRecording: _recordingToggleRequested = true; break;
             case LiveCommand.SaveRun:
                 var path = Path.GetFullPath(Path.Combine(SaveDirectory, $"neuronsim-{DateTime.UtcNow:yyyyMMdd-HHmmss}.safetensors"));
                 try
@@ -278,16 +290,24 @@ public sealed class WatchController : IDisposable
     /// <summary>O: the next optimizer. The run is rebuilt with the same weights (fresh optimizer state; the epoch count and loss history restart).</summary>
     private void CycleOptimizer()
     {
+        var options = Simulation.Options;
+        var kind = OptimizerCycle[(Array.IndexOf(OptimizerCycle, options.Optimizer.Kind) + 1) % OptimizerCycle.Length];
+        Rebuild(Simulation.Spec, options with { Optimizer = options.Optimizer with { Kind = kind } },
+            $"optimizer {kind.ToString().ToLowerInvariant()}: same weights, new run from epoch 0");
+    }
+
+    /// <summary>Replaces the run by one of <paramref name="spec"/> and <paramref name="options"/> on the same data with the same weights (fresh optimizer state, epoch 0), and logs <paramref name="action"/>.</summary>
+    private void Rebuild(NetworkSpec spec, TrainingOptions options, string action)
+    {
         var old = Simulation;
-        var kind = OptimizerCycle[(Array.IndexOf(OptimizerCycle, old.Options.Optimizer.Kind) + 1) % OptimizerCycle.Length];
-        _options = old.Options with { Optimizer = old.Options.Optimizer with { Kind = kind } };
-        var replacement = new TrainingSimulation(old.Spec, old.Data, _options, old.Test);
+        _options = options;
+        var replacement = new TrainingSimulation(spec, old.Data, _options, old.Test);
         LiveEdits.CopyParameters(old, replacement);
         Simulation = replacement;
         old.Dispose();
         ConvergedAt = null;
         _rate.Reset();
-        Message = _edits.Log(Simulation, $"optimizer {kind.ToString().ToLowerInvariant()}: same weights, new run from epoch 0");
+        Message = _edits.Log(Simulation, action);
     }
 
     /// <summary>

@@ -36,6 +36,54 @@ public enum Key
     /// <summary>Letter T.</summary>
     T = 't',
 
+    /// <summary>Letter A.</summary>
+    A = 'a',
+
+    /// <summary>Letter K.</summary>
+    K = 'k',
+
+    /// <summary>Letter V.</summary>
+    V = 'v',
+
+    /// <summary>Digit 0.</summary>
+    Digit0 = '0',
+
+    /// <summary>Digit 1.</summary>
+    Digit1 = '1',
+
+    /// <summary>Digit 2.</summary>
+    Digit2 = '2',
+
+    /// <summary>Digit 3.</summary>
+    Digit3 = '3',
+
+    /// <summary>Digit 4.</summary>
+    Digit4 = '4',
+
+    /// <summary>Digit 5.</summary>
+    Digit5 = '5',
+
+    /// <summary>Digit 6.</summary>
+    Digit6 = '6',
+
+    /// <summary>Digit 7.</summary>
+    Digit7 = '7',
+
+    /// <summary>Digit 8.</summary>
+    Digit8 = '8',
+
+    /// <summary>Digit 9.</summary>
+    Digit9 = '9',
+
+    /// <summary>Period ('.').</summary>
+    Period = '.',
+
+    /// <summary>Return (Enter).</summary>
+    Return = 13,
+
+    /// <summary>Enter on the keypad.</summary>
+    KeypadEnter = 0x40000058,
+
     /// <summary>Tab.</summary>
     Tab = 9,
 
@@ -111,7 +159,7 @@ internal static class SdlKeys
         {
             case Key.Escape or Key.Space or Key.B or Key.D or Key.H or Key.N or Key.Q or Key.R or Key.S
                 or Key.Right or Key.Left or Key.Down or Key.Up
-                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.Tab or Key.Backspace or Key.Delete
+                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.A or Key.K or Key.V or (>= Key.Digit0 and <= Key.Digit9) or Key.Period or Key.Return or Key.KeypadEnter or Key.Tab or Key.Backspace or Key.Delete
                 or Key.Plus or Key.EqualsSign or Key.Minus or Key.LeftBracket or Key.RightBracket or Key.KeypadMinus or Key.KeypadPlus:
                 return true;
             default:
