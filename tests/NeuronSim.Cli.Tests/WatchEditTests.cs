@@ -9,16 +9,8 @@ using NeuronSim.Window;
 namespace NeuronSim.Cli.Tests;
 
 /// <summary>Changing the network while it learns: every edit key, the action log, the selection.</summary>
-public class WatchEditTests
+public class WatchEditTests : LoggedControllerTests
 {
-    private readonly StringWriter _log = new();
-
-    private WatchController Controller()
-    {
-        var controller = new WatchController(new NetworkSpec(), "xor", null, new TrainingOptions(), playing: false);
-        controller.ActionLog = _log;
-        return controller;
-    }
 
     private static KeyPress Press(Key key, bool shift = false, bool ctrl = false) => new(key, shift, ctrl);
 
@@ -30,10 +22,10 @@ public class WatchEditTests
         return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));
     }
 
-    private string[] LogLines => _log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
-    public void Plus_adds_a_neuron_to_the_selected_layer_logs_it_and_training_goes_on()
+    public void Plus_adds_a_neuron_to_the_selected_layerActionLogs_it_and_training_goes_on()
     {
         using var controller = Controller();
         controller.StepEpochs(12);
@@ -161,7 +153,7 @@ public class WatchEditTests
     }
 
     [Fact]
-    public void Ctrl_S_saves_the_run_to_a_timestamped_file_and_logs_the_path()
+    public void Ctrl_S_saves_the_run_to_a_timestamped_file_andActionLogs_the_path()
     {
         var dir = Directory.CreateTempSubdirectory("neuronsim-save-");
         try

@@ -8,20 +8,12 @@ using NeuronSim.Window;
 namespace NeuronSim.Cli.Tests;
 
 /// <summary>The Playground settings of the live view without a window: activation (A), discretize (K), record (V).</summary>
-public class WatchPlaygroundTests
+public class WatchPlaygroundTests : LoggedControllerTests
 {
-    private readonly StringWriter _log = new();
-
-    private WatchController Controller()
-    {
-        var controller = new WatchController(new NetworkSpec(), "xor", null, new TrainingOptions(), playing: false);
-        controller.ActionLog = _log;
-        return controller;
-    }
 
     private static KeyPress Press(Key key, bool shift = false) => new(key, shift);
 
-    private string[] LogLines => _log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Every weight as its entity holds it (layer by layer, from, to).</summary>
     private static double[] WeightsOf(TrainingSimulation simulation)
@@ -36,7 +28,7 @@ public class WatchPlaygroundTests
     }
 
     [Fact]
-    public void A_cycles_the_hidden_activation_keeping_every_weight_and_logs_it()
+    public void A_cycles_the_hidden_activation_keeping_every_weight_andActionLogs_it()
     {
         using var controller = Controller();
         controller.StepEpochs(15);
@@ -97,7 +89,7 @@ public class WatchPlaygroundTests
     }
 
     [Fact]
-    public void V_records_at_most_one_frame_per_100_ms_and_V_again_saves_a_timestamped_gif_and_logs_it()
+    public void V_records_at_most_one_frame_per_100_ms_and_V_again_saves_a_timestamped_gif_andActionLogs_it()
     {
         var dir = Directory.CreateTempSubdirectory("neuronsim-rec-");
         try

@@ -8,16 +8,8 @@ using NeuronSim.Window;
 namespace NeuronSim.Cli.Tests;
 
 /// <summary>Typing a selected edge's weight in the live view (no window).</summary>
-public class WatchWeightEntryTests
+public class WatchWeightEntryTests : LoggedControllerTests
 {
-    private readonly StringWriter _log = new();
-
-    private WatchController Controller()
-    {
-        var controller = new WatchController(new NetworkSpec(), "xor", null, new TrainingOptions(), playing: false);
-        controller.ActionLog = _log;
-        return controller;
-    }
 
     private static KeyPress Press(Key key) => new(key, false);
 
@@ -29,13 +21,13 @@ public class WatchWeightEntryTests
         return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));
     }
 
-    private string[] LogLines => _log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static double WeightOf(WatchController controller, int layer, int from, int to) =>
         controller.Simulation.World.Get<Weight>(controller.Simulation.Topology.WeightEntity(layer + 1, from, to)).Value;
 
     [Fact]
-    public void Typing_a_number_then_Enter_sets_the_selected_edges_weight_and_logs_it()
+    public void Typing_a_number_then_Enter_sets_the_selected_edges_weight_andActionLogs_it()
     {
         using var controller = Controller();
         controller.StepEpochs(5);

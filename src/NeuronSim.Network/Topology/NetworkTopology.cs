@@ -99,9 +99,6 @@ public sealed class NetworkTopology
     /// <summary>Writes <see cref="Weights"/> and the layers' <see cref="LayerView.Bias"/> into every <see cref="Weight.Value"/> and <see cref="Bias.Value"/> (loading parameters).</summary>
     public void ScatterParameters() => Transfer(ParameterField.Value, toComponents: true);
 
-    /// <summary>Reads every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/> into <see cref="WeightGrads"/> and the layers' <see cref="LayerView.BiasGrad"/>.</summary>
-    public void GatherGradients() => Transfer(ParameterField.Grad, toComponents: false);
-
     /// <summary>Writes <see cref="WeightGrads"/> and the layers' <see cref="LayerView.BiasGrad"/> into every <see cref="Weight.Grad"/> and <see cref="Bias.Grad"/>.</summary>
     public void ScatterGradients() => Transfer(ParameterField.Grad, toComponents: true);
 
@@ -119,9 +116,6 @@ public sealed class NetworkTopology
     public Entity WeightEntity(int layer, int from, int to) => WeightEntityOrNull(layer, from, to) is var e && e != Entity.Null
         ? e
         : throw new InvalidOperationException($"the weight from neuron {from} of layer {layer - 1} to neuron {to} of layer {layer} was pruned");
-
-    /// <summary>The gathered value of the weight from neuron <paramref name="from"/> of layer <paramref name="layer"/> - 1 to neuron <paramref name="to"/>.</summary>
-    public double Weight(int layer, int from, int to) => Weights[FlatIndexOf(new Neuron(layer - 1, from), new Neuron(layer, to))];
 
     private void Transfer(ParameterField field, bool toComponents)
     {
