@@ -53,6 +53,34 @@ public class OracleTests
         }
     }
 
+    // Above 16384 weights the optimizer and the gather/scatter copies split their chunks across the two cores,
+    // and above 200000 multiply-adds the products do, each half applying its rows' activation or derivative.
+    public static TheoryData<string, string> ParallelCases => new()
+    {
+        { "sgd", "linear 130,130 tanh,sigmoid lr=0.1" },
+        { "momentum", "linear 130,130 relu,tanh lr=0.01" },
+        { "rmsprop", "linear 130,130 sigmoid lr=0.001" },
+        { "adam", "linear 130,130 leaky-relu,sigmoid lr=0.001 l2=0.001" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ParallelCases))]
+    public void Loss_history_equals_the_plain_implementation_where_the_work_is_split_across_cores(string optimizer, string setting)
+    {
+        using var simulation = Build(optimizer, setting, epochs: 100);
+        Assert.True(simulation.Topology.ParameterCount > 16_384, "the case must be large enough to split");
+        var oracle = new PlainNetwork(simulation);
+
+        simulation.Step(100);
+        for (var epoch = 0; epoch < 100; epoch++) oracle.Step();
+
+        for (var epoch = 0; epoch < 100; epoch++)
+        {
+            var (ecs, plain) = (simulation.Context.LossHistory[epoch], oracle.LossHistory[epoch]);
+            Assert.True(Math.Abs(ecs - plain) <= 1e-9 * Math.Max(1, Math.Abs(plain)), $"{optimizer} {setting}, epoch {epoch + 1}: ECS {ecs:R}, plain {plain:R}");
+        }
+    }
+
     /// <summary>"xor 4,4 relu,tanh lr=0.1 loss=bce batch=7 l2=0.01 nobias" into a simulation.</summary>
     internal static TrainingSimulation Build(string optimizer, string setting, int epochs)
     {

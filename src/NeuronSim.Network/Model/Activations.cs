@@ -28,7 +28,7 @@ public static class Activations
     [
         // sigma(z) = 1 / (1 + e^-z);   sigma'(z) = a (1 - a)
         new(Activation.Sigmoid, "sigmoid",
-            (z, a, _) => TensorPrimitives.Sigmoid(z, a),
+            (z, a, _) => Kernels.SigmoidKernel.Apply(z, a),
             (a, delta, _) => { for (var s = 0; s < delta.Length; s++) delta[s] *= a[s] * (1 - a[s]); },
             (0, 1)),
         // tanh(z);   tanh'(z) = 1 - a^2

@@ -7,7 +7,8 @@ namespace NeuronSim.Network.Model;
 /// <see cref="PaddingBlock"/> doubles: weighted sums (forward z = W a, backward dL/da = W^T delta) and
 /// gradient dot products (dL/dW = delta a^T). Each runs as a cache-blocked product of register
 /// tiles on the path of <see cref="KernelSelection"/> (512-bit, 256-bit or scalar); large
-/// products are split across the two cores with one barrier each.
+/// products are split across the two cores with one barrier each, and a weighted sum's
+/// activation (or derivative) runs on each half's rows before that barrier.
 /// </summary>
 public static class BatchKernels
 {
@@ -26,9 +27,11 @@ public static class BatchKernels
 
     /// <summary>
     /// outputs[r][s] = init[r] + sum_k w[offset + r * rowStride + k * colStride] * inputs[k][s] for every
-    /// output row r and every sample s of the padded length (init may be empty: 0).
+    /// output row r and every sample s of the padded length (init may be empty: 0), then
+    /// <paramref name="finish"/> on each row by the core that computed it (an activation or its derivative).
     /// </summary>
-    public static void WeightedSums(double[] w, int offset, int rowStride, int colStride, double[][] inputs, double[][] outputs, double[] init, int paddedSamples)
+    public static void WeightedSums(double[] w, int offset, int rowStride, int colStride, double[][] inputs, double[][] outputs, double[] init, int paddedSamples,
+        RowFinish finish = default)
     {
         CheckLengths(paddedSamples, inputs, outputs);
         var rows = outputs.Length;
@@ -40,16 +43,18 @@ public static class BatchKernels
         if (work < SmallProducts.Threshold && path != KernelPath.Scalar)
         {
             SmallProducts.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
+            finish.Apply(outputs, 0, rows, paddedSamples);
             return;
         }
         if (work < ParallelThreshold || rows < 8)
         {
             WeightedSumsJob.Rows(path, w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
+            finish.Apply(outputs, 0, rows, paddedSamples);
             return;
         }
         var job = t_sums ??= new WeightedSumsJob();
-        (job.W, job.Offset, job.RowStride, job.ColStride, job.Inputs, job.Outputs, job.Init, job.Samples, job.Path) =
-            (w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, path);
+        (job.W, job.Offset, job.RowStride, job.ColStride, job.Inputs, job.Outputs, job.Init, job.Samples, job.Path, job.Finish) =
+            (w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, path, finish);
         CoreSplitter.Run(job);
         job.Clear();
     }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Model.Kernels;
 
 namespace NeuronSim.Network.Model;
 
@@ -15,25 +16,26 @@ public static class LayerMath
     /// z_j = b_j + sum_i w_ji a_i and a_j = f(z_j) for every neuron j of the layer, over
     /// <paramref name="samples"/> (padded) samples. <paramref name="weights"/> holds the layer's
     /// row-major matrix at <paramref name="offset"/>; an empty <paramref name="bias"/> means no bias. When <paramref name="logit"/> is given
-    /// (the output layer), the first neuron's z is copied there before f is applied.
+    /// (the output layer), the first neuron's z is copied there before f is applied; otherwise f is
+    /// applied inside the product, to each row as soon as it is complete.
     /// </summary>
     public static void Forward(
         double[] weights, int offset, double[] bias, double[][] inputs,
         double[][] output, ActivationFn activation, int samples, double[]? logit = null)
     {
+        if (logit is null)
+        {
+            BatchKernels.WeightedSums(weights, offset, inputs.Length, 1, inputs, output, bias, samples, RowFinish.Activate(activation));
+            return;
+        }
         BatchKernels.WeightedSums(weights, offset, inputs.Length, 1, inputs, output, bias, samples);
-        if (logit is not null) output[0].AsSpan(0, samples).CopyTo(logit);
-        var f = Activations.Of(activation.Kind);
-        foreach (var a in output) f.Forward(a.AsSpan(0, samples), a.AsSpan(0, samples), activation.Leak);
+        output[0].AsSpan(0, samples).CopyTo(logit);
+        foreach (var a in output) Activate(activation, a.AsSpan(0, samples), a.AsSpan(0, samples));
     }
 
     /// <summary>a = f(z) from the activation table; <paramref name="a"/> may be <paramref name="z"/> itself.</summary>
     public static void Activate(ActivationFn activation, ReadOnlySpan<double> z, Span<double> a) =>
         Activations.Of(activation.Kind).Forward(z, a, activation.Leak);
-
-    /// <summary>delta = delta * f'(z), with f' from the activation table written through the output a = f(z).</summary>
-    public static void MultiplyByDerivative(ActivationFn activation, ReadOnlySpan<double> a, Span<double> delta) =>
-        Activations.Of(activation.Kind).Backward(a, delta, activation.Leak);
 
     /// <summary>dL/dw_ji = sum_s delta_j a_i and dL/db_j = sum_s delta_j (an empty <paramref name="biasGrads"/>: no bias).</summary>
     public static void Gradients(double[][] delta, double[][] inputs, double[] weightGrads, int offset, double[] biasGrads, int samples)
@@ -42,7 +44,12 @@ public static class LayerMath
         for (var j = 0; j < biasGrads.Length; j++) biasGrads[j] = TensorPrimitives.Sum(delta[j].AsSpan(0, samples));
     }
 
-    /// <summary>dL/da_i = sum_j w_ji delta_j, written into <paramref name="inputDelta"/> (one vector per input neuron).</summary>
-    public static void BackpropagateDelta(double[] weights, int offset, double[][] delta, double[][] inputDelta, int samples) =>
-        BatchKernels.WeightedSums(weights, offset, 1, inputDelta.Length, delta, inputDelta, [], samples);
+    /// <summary>
+    /// The previous layer's delta_i = (sum_j w_ji delta_j) f'(z_i), written into <paramref name="inputDelta"/>
+    /// (one vector per input neuron); f' is taken through that layer's outputs <paramref name="inputs"/> = f(z)
+    /// and applied inside the product, to each row as soon as it is complete.
+    /// </summary>
+    public static void BackpropagateDelta(double[] weights, int offset, double[][] delta, double[][] inputDelta,
+        ActivationFn inputActivation, double[][] inputs, int samples) =>
+        BatchKernels.WeightedSums(weights, offset, 1, inputDelta.Length, delta, inputDelta, [], samples, RowFinish.Derivative(inputActivation, inputs));
 }

@@ -30,11 +30,7 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
             var below = layers[l - 1];
             LayerMath.Gradients(layer.Delta, below.Out, topology.WeightGrads, layer.WeightOffset, layer.BiasGrad, samples);
             if (l == 1) continue;
-            LayerMath.BackpropagateDelta(topology.Weights, layer.WeightOffset, layer.Delta, below.Delta, samples);
-            for (var i = 0; i < below.Size; i++)
-            {
-                LayerMath.MultiplyByDerivative(below.Activation, below.Out[i].AsSpan(0, samples), below.Delta[i].AsSpan(0, samples));
-            }
+            LayerMath.BackpropagateDelta(topology.Weights, layer.WeightOffset, layer.Delta, below.Delta, below.Activation, below.Out, samples);
         }
     }
 }

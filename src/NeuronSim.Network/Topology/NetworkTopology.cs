@@ -22,6 +22,7 @@ public sealed class NetworkTopology
     private readonly List<WeightChunk> _weightChunks = new();
     private readonly List<Chunk> _biasChunks = new();
     private Entity[] _weightEntities = [];
+    private WeightTransfer _weightTransfer = null!;
 
     private NetworkTopology(World world, LayerView[] layers, int samples)
     {
@@ -120,7 +121,7 @@ public sealed class NetworkTopology
     private void Transfer(ParameterField field, bool toComponents)
     {
         var flat = field == ParameterField.Value ? Weights : WeightGrads;
-        foreach (var chunk in _weightChunks) chunk.Transfer(flat, field, toComponents);
+        _weightTransfer.Run(flat, field, toComponents);
         foreach (var chunk in _biasChunks)
         {
             var neurons = chunk.GetSpan<Neuron>();
@@ -181,6 +182,7 @@ public sealed class NetworkTopology
             }
             _weightChunks.Add(new WeightChunk(chunk, flatIndex));
         }
+        _weightTransfer = new WeightTransfer(_weightChunks);
         foreach (var chunk in _world.GetChunks(in BiasQuery)) _biasChunks.Add(chunk);
         // A position without a synapse (a pruned weight) stays 0 in Weights and its gradient is never scattered:
         // the network trains exactly as if that weight were fixed at zero.

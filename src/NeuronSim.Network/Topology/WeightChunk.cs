@@ -20,6 +20,9 @@ internal sealed class WeightChunk
         Start = flatIndex.Length > 0 && flatIndex.Select((index, row) => index - row).All(d => d == flatIndex[0]) ? flatIndex[0] : -1;
     }
 
+    /// <summary>How many weight entities the chunk holds.</summary>
+    public int Count => _flatIndex.Length;
+
     /// <summary>The flat position of row 0 when the rows are consecutive, else -1.</summary>
     public int Start { get; }
 

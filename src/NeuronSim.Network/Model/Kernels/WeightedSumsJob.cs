@@ -2,7 +2,8 @@ namespace NeuronSim.Network.Model.Kernels;
 
 /// <summary>
 /// z = init + W a (or W^T delta): the arguments of one product, kept per calling thread so a tick
-/// allocates nothing; the two halves split the output rows at a multiple of 4.
+/// allocates nothing; the two halves split the output rows at a multiple of 4, and each half
+/// finishes its own rows (<see cref="RowFinish"/>).
 /// </summary>
 internal sealed class WeightedSumsJob : ISplitWork
 {
@@ -15,6 +16,7 @@ internal sealed class WeightedSumsJob : ISplitWork
     public int ColStride;
     public int Samples;
     public KernelPath Path;
+    public RowFinish Finish;
 
     public void Run(int half)
     {
@@ -22,6 +24,7 @@ internal sealed class WeightedSumsJob : ISplitWork
         var middle = rows / 2 / 4 * 4;
         var (start, end) = half == 0 ? (0, middle) : (middle, rows);
         Rows(start, end);
+        Finish.Apply(Outputs, start, end, Samples);
     }
 
     /// <summary>Output rows [r0, r1).</summary>
@@ -48,5 +51,5 @@ internal sealed class WeightedSumsJob : ISplitWork
     }
 
     /// <summary>Drops the references to the caller's arrays.</summary>
-    public void Clear() => (W, Inputs, Outputs, Init) = (null!, null!, null!, null!);
+    public void Clear() => (W, Inputs, Outputs, Init, Finish) = (null!, null!, null!, null!, default);
 }

@@ -11,7 +11,7 @@ namespace NeuronSim.Network.Systems;
 /// </summary>
 public sealed class AdamSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
-    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight, AdamMoments>().WithNone<Frozen>();
+    private readonly ParallelChunks<AdamStep> _weights = new(world, new QueryDescription().WithAll<Weight, AdamMoments>().WithNone<Frozen>());
     private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, AdamMoments>().WithNone<Frozen>();
 
     /// <inheritdoc />
@@ -21,12 +21,7 @@ public sealed class AdamSystem(World world) : BaseSystem<World, TrainingContext>
         var t = ++context.OptimizerSteps;
         var step = new AdamStep(settings.Beta1, settings.Beta2, settings.Eps,
             context.Options.LearningRate / (1 - Math.Pow(settings.Beta1, t)), Math.Sqrt(1 - Math.Pow(settings.Beta2, t)));
-        foreach (var chunk in World.GetChunks(in Weights))
-        {
-            var w = chunk.GetSpan<Weight>();
-            var m = chunk.GetSpan<AdamMoments>();
-            for (var i = 0; i < w.Length; i++) w[i].Value = step.Apply(w[i].Value, w[i].Grad, ref m[i]);
-        }
+        _weights.Run(step);
         foreach (var chunk in World.GetChunks(in Biases))
         {
             var w = chunk.GetSpan<Bias>();
@@ -35,8 +30,15 @@ public sealed class AdamSystem(World world) : BaseSystem<World, TrainingContext>
         }
     }
 
-    private readonly record struct AdamStep(double Beta1, double Beta2, double Eps, double StepSize, double BiasCorrection2Sqrt)
+    private readonly record struct AdamStep(double Beta1, double Beta2, double Eps, double StepSize, double BiasCorrection2Sqrt) : IChunkKernel
     {
+        public void Execute(Chunk chunk)
+        {
+            var w = chunk.GetSpan<Weight>();
+            var m = chunk.GetSpan<AdamMoments>();
+            for (var i = 0; i < w.Length; i++) w[i].Value = Apply(w[i].Value, w[i].Grad, ref m[i]);
+        }
+
         public double Apply(double value, double grad, ref AdamMoments moments)
         {
             moments.ExpAvg += (1 - Beta1) * (grad - moments.ExpAvg);

@@ -11,30 +11,35 @@ namespace NeuronSim.Network.Systems;
 /// </summary>
 public sealed class MomentumSystem(World world, bool nesterov) : BaseSystem<World, TrainingContext>(world)
 {
-    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight, Velocity>().WithNone<Frozen>();
+    private readonly ParallelChunks<Step> _weights = new(world, new QueryDescription().WithAll<Weight, Velocity>().WithNone<Frozen>());
     private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, Velocity>().WithNone<Frozen>();
 
     /// <inheritdoc />
     public override void Update(in TrainingContext context)
     {
-        var (lr, mu) = (context.Options.LearningRate, context.Options.Optimizer.Momentum);
-        foreach (var chunk in World.GetChunks(in Weights))
-        {
-            var w = chunk.GetSpan<Weight>();
-            var b = chunk.GetSpan<Velocity>();
-            for (var i = 0; i < w.Length; i++) w[i].Value = Step(w[i].Value, w[i].Grad, ref b[i].Value, lr, mu);
-        }
+        var step = new Step(context.Options.LearningRate, context.Options.Optimizer.Momentum, nesterov);
+        _weights.Run(step);
         foreach (var chunk in World.GetChunks(in Biases))
         {
             var w = chunk.GetSpan<Bias>();
             var b = chunk.GetSpan<Velocity>();
-            for (var i = 0; i < w.Length; i++) w[i].Value = Step(w[i].Value, w[i].Grad, ref b[i].Value, lr, mu);
+            for (var i = 0; i < w.Length; i++) w[i].Value = step.Apply(w[i].Value, w[i].Grad, ref b[i].Value);
         }
     }
 
-    private double Step(double value, double grad, ref double buffer, double lr, double mu)
+    private readonly record struct Step(double LearningRate, double Momentum, bool Nesterov) : IChunkKernel
     {
-        buffer = buffer * mu + grad;
-        return value - lr * (nesterov ? grad + mu * buffer : buffer);
+        public double Apply(double value, double grad, ref double buffer)
+        {
+            buffer = buffer * Momentum + grad;
+            return value - LearningRate * (Nesterov ? grad + Momentum * buffer : buffer);
+        }
+
+        public void Execute(Chunk chunk)
+        {
+            var w = chunk.GetSpan<Weight>();
+            var b = chunk.GetSpan<Velocity>();
+            for (var i = 0; i < w.Length; i++) w[i].Value = Apply(w[i].Value, w[i].Grad, ref b[i].Value);
+        }
     }
 }

@@ -10,30 +10,35 @@ namespace NeuronSim.Network.Systems;
 /// </summary>
 public sealed class RmsPropSystem(World world) : BaseSystem<World, TrainingContext>(world)
 {
-    private static readonly QueryDescription Weights = new QueryDescription().WithAll<Weight, SquareAverage>().WithNone<Frozen>();
+    private readonly ParallelChunks<Step> _weights = new(world, new QueryDescription().WithAll<Weight, SquareAverage>().WithNone<Frozen>());
     private static readonly QueryDescription Biases = new QueryDescription().WithAll<Bias, SquareAverage>().WithNone<Frozen>();
 
     /// <inheritdoc />
     public override void Update(in TrainingContext context)
     {
-        var (lr, alpha, eps) = (context.Options.LearningRate, context.Options.Optimizer.Alpha, context.Options.Optimizer.Eps);
-        foreach (var chunk in World.GetChunks(in Weights))
-        {
-            var w = chunk.GetSpan<Weight>();
-            var v = chunk.GetSpan<SquareAverage>();
-            for (var i = 0; i < w.Length; i++) w[i].Value = Step(w[i].Value, w[i].Grad, ref v[i].Value, lr, alpha, eps);
-        }
+        var step = new Step(context.Options.LearningRate, context.Options.Optimizer.Alpha, context.Options.Optimizer.Eps);
+        _weights.Run(step);
         foreach (var chunk in World.GetChunks(in Biases))
         {
             var w = chunk.GetSpan<Bias>();
             var v = chunk.GetSpan<SquareAverage>();
-            for (var i = 0; i < w.Length; i++) w[i].Value = Step(w[i].Value, w[i].Grad, ref v[i].Value, lr, alpha, eps);
+            for (var i = 0; i < w.Length; i++) w[i].Value = step.Apply(w[i].Value, w[i].Grad, ref v[i].Value);
         }
     }
 
-    private static double Step(double value, double grad, ref double square, double lr, double alpha, double eps)
+    private readonly record struct Step(double LearningRate, double Alpha, double Eps) : IChunkKernel
     {
-        square = square * alpha + (1 - alpha) * grad * grad;
-        return value - lr * (grad / (Math.Sqrt(square) + eps));
+        public double Apply(double value, double grad, ref double square)
+        {
+            square = square * Alpha + (1 - Alpha) * grad * grad;
+            return value - LearningRate * (grad / (Math.Sqrt(square) + Eps));
+        }
+
+        public void Execute(Chunk chunk)
+        {
+            var w = chunk.GetSpan<Weight>();
+            var v = chunk.GetSpan<SquareAverage>();
+            for (var i = 0; i < w.Length; i++) w[i].Value = Apply(w[i].Value, w[i].Grad, ref v[i].Value);
+        }
     }
 }
