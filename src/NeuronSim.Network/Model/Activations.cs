@@ -29,12 +29,12 @@ public static class Activations
         // sigma(z) = 1 / (1 + e^-z);   sigma'(z) = a (1 - a)
         new(Activation.Sigmoid, "sigmoid",
             (z, a, _) => Kernels.SigmoidKernel.Apply(z, a),
-            (a, delta, _) => { for (var s = 0; s < delta.Length; s++) delta[s] *= a[s] * (1 - a[s]); },
+            (a, delta, _) => Kernels.DerivativeKernels.Sigmoid(a, delta),
             (0, 1)),
         // tanh(z);   tanh'(z) = 1 - a^2
         new(Activation.Tanh, "tanh",
             (z, a, _) => TensorPrimitives.Tanh(z, a),
-            (a, delta, _) => { for (var s = 0; s < delta.Length; s++) delta[s] *= 1 - a[s] * a[s]; },
+            (a, delta, _) => Kernels.DerivativeKernels.Tanh(a, delta),
             (-1, 1)),
         // max(0, z);   1 where z > 0 (exactly where a > 0), else 0
         new(Activation.Relu, "relu",
