@@ -60,6 +60,18 @@ public static class BenchRunner
         return new BenchResult(data, hidden, set.Count, flops, ecs, reference, allocated, simulation.Context.LossHistory.Take(3).ToArray());
     }
 
+    /// <summary>
+    /// Microseconds per epoch of the ECS training <paramref name="hidden"/> on <paramref name="data"/> in
+    /// mini-batches of <paramref name="batchSize"/> (one optimizer step per batch), timed as <see cref="Measure"/> does.
+    /// </summary>
+    public static double MeasureMiniBatches(string data, int[] hidden, int batchSize, double seconds = 0.5)
+    {
+        var options = TrainingOptions.Unbounded with { BatchSize = batchSize, ShuffleSeed = 1 };
+        using var simulation = new TrainingSimulation(NetworkSpec.Uniform(hidden, Network.Components.Activation.Sigmoid, true, 1), DataSets.ByName(data), options);
+        simulation.Step(3);
+        return Time(() => simulation.Step(), seconds, out _);
+    }
+
     /// <summary>Runs a small case briefly so the first measured case does not pay for the JIT.</summary>
     public static void WarmUp() => Measure("xor", [10, 10], 0.2);
 

@@ -32,6 +32,7 @@ public class BenchCommandTests
         Assert.Equal("97.12", rows[7][3]);
         Assert.Matches(@"frame: 1280x800, 4,4 on xor, boundary recomputed every frame: median \d+(\.\d+)? ms", result.Stdout);
         Assert.Matches(@"memory: a \(400,400\) network world for 21 points keeps \d+(\.\d+)? bytes per weight entity", result.Stdout);
+        Assert.Matches(@"mini-batch: \(400,400\) on linear in batches of 32 \(4 steps per epoch\): \d+(\.\d+)? µs/epoch, \d+(\.\d+)? GFLOP/s", result.Stdout);
     }
 
     [Fact]
@@ -69,6 +70,9 @@ public class BenchCommandTests
         Assert.All(cases, c => Assert.Equal(0, c.GetProperty("ecs_bytes_per_epoch").GetDouble()));
         Assert.Equal(3, root.GetProperty("extra").GetProperty("frames").GetArrayLength());
         Assert.Equal(2, root.GetProperty("extra").GetProperty("memory").GetArrayLength());
+        var miniBatch = Assert.Single(root.GetProperty("extra").GetProperty("mini_batches").EnumerateArray());
+        Assert.Equal(32, miniBatch.GetProperty("batch_size").GetInt32());
+        Assert.True(miniBatch.GetProperty("us_per_epoch").GetDouble() > 0);
     }
 
     [Fact]

@@ -62,9 +62,11 @@ public sealed class BenchCommand : Command<BenchSettings>
             if (settings.Peers && forPeople) ShowPeers(table, results);
             var frames = new List<object>();
             var memory = new List<object>();
+            var miniBatches = new List<object>();
+            if (!settings.Csv) MeasureMiniBatches(forPeople, results, settings.Seconds, miniBatches, cancellationToken);
             if (!settings.Csv) MeasureFramesAndMemory(forPeople, frames, memory, cancellationToken);
             if (settings.Csv) Console.Write(table.Csv(results));
-            if (settings.Json) Console.WriteLine(table.Json(results, KernelSelection.Describe(), new { frames, memory }));
+            if (settings.Json) Console.WriteLine(table.Json(results, KernelSelection.Describe(), new { frames, memory, mini_batches = miniBatches }));
             return CliErrors.Success;
         }
         finally
@@ -155,6 +157,21 @@ public sealed class BenchCommand : Command<BenchSettings>
         {
             var same = results.Count(r => table.SameStart(peer, r) == true);
             Console.WriteLine($"{peer.Name}: the first 3 losses equal NeuronSim's (same weights, same data, same training) in {same} of {results.Count} cases");
+        }
+    }
+
+    /// <summary>(400,400) on linear in batches of 32 (4 optimizer steps per epoch), beside its full-batch epoch.</summary>
+    private static void MeasureMiniBatches(bool forPeople, List<BenchResult> results, double seconds, List<object> miniBatches, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested) return;
+        var full = results.FirstOrDefault(r => r.Data == "linear" && r.Hidden.SequenceEqual([400, 400]));
+        if (full is null) return;
+        var micros = BenchRunner.MeasureMiniBatches("linear", [400, 400], 32, seconds);
+        miniBatches.Add(new { data = "linear", hidden = new[] { 400, 400 }, batch_size = 32, us_per_epoch = micros, gflops = full.FlopsPerEpoch / micros / 1e3 });
+        if (forPeople)
+        {
+            Console.WriteLine($"mini-batch: (400,400) on linear in batches of 32 (4 steps per epoch): {Numbers.Compact(micros)} µs/epoch, " +
+                $"{Numbers.Compact(full.FlopsPerEpoch / micros / 1e3)} GFLOP/s (full batch: {Numbers.Compact(full.EcsMicroseconds)} µs/epoch)");
         }
     }
 
