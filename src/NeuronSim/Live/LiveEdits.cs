@@ -19,6 +19,13 @@ public sealed class LiveEdits(TextWriter log)
     /// <summary>The factor [ and ] change the learning rate by (about 3: two steps are 10).</summary>
     public static readonly double RateStep = Math.Sqrt(10);
 
+    /// <summary><paramref name="value"/> times (<paramref name="up"/>) or divided by <see cref="RateStep"/>, rounded to 12 significant digits so ten steps come back to where they started.</summary>
+    public static double Scaled(double value, bool up)
+    {
+        var scaled = value * (up ? RateStep : 1 / RateStep);
+        return Math.Round(scaled, Math.Clamp(12 - (int)Math.Floor(Math.Log10(scaled)), 0, 15));
+    }
+
     private NetworkEditor? _editor;
     private TrainingSimulation? _edited;
 
@@ -102,8 +109,7 @@ public sealed class LiveEdits(TextWriter log)
                     action = $"removed layer {layer}";
                     break;
                 case LiveCommand.LearningRateUp or LiveCommand.LearningRateDown:
-                    var rate = simulation.Options.LearningRate * (command == LiveCommand.LearningRateUp ? RateStep : 1 / RateStep);
-                    rate = Math.Round(rate, 12 - (int)Math.Floor(Math.Log10(rate)));
+                    var rate = Scaled(simulation.Options.LearningRate, command == LiveCommand.LearningRateUp);
                     simulation.Context.Options = simulation.Options with { LearningRate = rate };
                     action = $"learning rate {Numbers.Compact(rate)}";
                     break;

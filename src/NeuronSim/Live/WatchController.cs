@@ -138,8 +138,8 @@ public sealed partial class WatchController : IDisposable
         if (!TypeWeight(press)) Execute(KeyMap.ToCommand(press));
     }
 
-    /// <summary>Acts on one command.</summary>
-    public void Execute(LiveCommand command)
+    /// <summary>Acts on one command (a key's or a panel control's); <paramref name="argument"/> is the data set of <see cref="LiveCommand.ChooseDataSet"/>.</summary>
+    public void Execute(LiveCommand command, int argument = 0)
     {
         switch (command)
         {
@@ -157,8 +157,8 @@ public sealed partial class WatchController : IDisposable
                 Replace();
                 Message = $"reset: seed {_spec.Seed}";
                 break;
-            case LiveCommand.NextDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
-                var (data, message) = Data.After(command);
+            case LiveCommand.NextDataSet or LiveCommand.ChooseDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
+                var (data, message) = Data.After(command, argument);
                 ChangeData(data, message);
                 break;
             case LiveCommand.Prune or LiveCommand.Freeze or LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer
@@ -169,6 +169,9 @@ public sealed partial class WatchController : IDisposable
             case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
             case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
             case LiveCommand.CycleActivation: CycleActivation(); break;
+            case LiveCommand.BatchSmaller or LiveCommand.BatchLarger: StepBatchSize(command == LiveCommand.BatchSmaller); break;
+            case LiveCommand.CycleRegularization: CycleRegularization(); break;
+            case LiveCommand.RegularizationRateUp or LiveCommand.RegularizationRateDown: ScaleRegularizationRate(command == LiveCommand.RegularizationRateUp); break;
             case LiveCommand.TypeWeight: Message = "click an edge to select it, then type its weight and Enter"; break;
             case LiveCommand.ToggleDiscretize:
                 Discretize = !Discretize;
