@@ -125,14 +125,18 @@ public sealed class LiveEdits(TextWriter log)
         }
     }
 
-    /// <summary>Sets the weight of <paramref name="edge"/> to <paramref name="value"/> (its optimizer state is kept) and logs it; a refused value becomes the message.</summary>
-    public string SetWeight(TrainingSimulation simulation, GraphTarget edge, double value)
+    /// <summary>
+    /// Sets the weight of <paramref name="edge"/> to <paramref name="value"/> (its optimizer state is kept) and logs it
+    /// (unless not <paramref name="log"/>: a drag logs once, on release), saying <paramref name="how"/> when given; a refused value becomes the message.
+    /// </summary>
+    public string SetWeight(TrainingSimulation simulation, GraphTarget edge, double value, string? how = null, bool log = true)
     {
         if (!ReferenceEquals(simulation, _edited)) (_editor, _edited) = (new NetworkEditor(simulation), simulation);
         try
         {
             _editor!.SetWeight(simulation.Topology.WeightEntity(edge.Layer + 1, edge.From, edge.To), value);
-            return Log(simulation, $"weight {edge} = {Numbers.Compact(value)}");
+            var action = $"weight {edge} = {Numbers.Compact(value)}" + (how is null ? "" : $" ({how})");
+            return log ? Log(simulation, action) : action;
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {

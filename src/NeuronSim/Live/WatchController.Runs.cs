@@ -32,7 +32,7 @@ public sealed partial class WatchController
         Message = _edits.Log(Simulation, action);
     }
 
-    /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live).</summary>
+    /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live), and logs <paramref name="message"/>.</summary>
     private void ChangeData(DataChoice data, string message)
     {
         var before = Data;
@@ -40,7 +40,7 @@ public sealed partial class WatchController
         try
         {
             Replace();
-            Message = message;
+            Message = _edits.Log(Simulation, message);
         }
         catch (ArgumentException error)
         {

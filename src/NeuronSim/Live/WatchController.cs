@@ -78,6 +78,9 @@ public sealed partial class WatchController : IDisposable
     /// <summary>Whether the help overlay is shown.</summary>
     public bool ShowHelp { get; private set; }
 
+    /// <summary>The help overlay's page while it is shown: 0 the keys, 1 the panel's controls (H turns the page, then closes).</summary>
+    public int HelpPage { get; private set; }
+
     /// <summary>The first epoch at which the loss was below the target, if any.</summary>
     public int? ConvergedAt { get; private set; }
 
@@ -124,6 +127,9 @@ public sealed partial class WatchController : IDisposable
         SelectedLayer = _edits.TargetLayer(Simulation, Hover),
         Keys = KeyMap.Help,
         KeyFooter = KeyMap.Footer,
+        Panel = PanelControls.Rows(this),
+        Controls = PanelControls.Help,
+        HelpPage = HelpPage,
     };
 
     /// <summary>Whether each neuron is drawn as a map of its own output (E).</summary>
@@ -155,7 +161,7 @@ public sealed partial class WatchController : IDisposable
             case LiveCommand.Reset:
                 _spec = _spec with { Seed = _spec.Seed + 1 };
                 Replace();
-                Message = $"reset: seed {_spec.Seed}";
+                Message = _edits.Log(Simulation, $"reset: new weights, seed {_spec.Seed}");
                 break;
             case LiveCommand.NextDataSet or LiveCommand.ChooseDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
                 var (data, message) = Data.After(command, argument);
@@ -197,7 +203,9 @@ public sealed partial class WatchController : IDisposable
                 Message = ShowGradients ? "graph: gradients dL/dw (G for weights)" : "graph: weights";
                 break;
             case LiveCommand.Screenshot: _screenshotRequested = true; break;
-            case LiveCommand.ToggleHelp: ShowHelp = !ShowHelp; break;
+            case LiveCommand.ToggleHelp:
+                (ShowHelp, HelpPage) = !ShowHelp ? (true, 0) : HelpPage == 0 ? (true, 1) : (false, 0);
+                break;
             case LiveCommand.Quit: QuitRequested = true; break;
         }
         Version++;
