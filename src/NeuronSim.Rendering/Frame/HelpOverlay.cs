@@ -13,7 +13,7 @@ public static class HelpOverlay
     public const string KeysTitle = "NeuronSim: watch it learn";
 
     /// <summary>The title of the panel's page.</summary>
-    public const string PanelTitle = "NeuronSim: the control panel (click a button; its key in brackets)";
+    public const string PanelTitle = "NeuronSim: the control panel (click a button, or press its key)";
 
     private static readonly string[] Notes =
     [
@@ -44,7 +44,7 @@ public static class HelpOverlay
         // Two columns when there are many lines; the whole box is scaled down to fit a small frame.
         var columns = lines.Count > 12 ? 2 : 1;
         var rows = (lines.Count + columns - 1) / columns;
-        var keyWidth = onPanel ? 150 : 110;
+        var keyWidth = onPanel ? 160 : 110;
         float boxWidth = columns == 2 ? 1000 : 620;
         var boxHeight = 70 + rows * 20 + 12 + notes.Length * 17 + (footer is null ? 0 : 20) + 16;
         var fit = Math.Min(1f, Math.Min((width - 16) / boxWidth, (height - 16) / boxHeight));

@@ -45,7 +45,7 @@ public static class PanelControls
 
     /// <summary>The data set buttons, three to a row.</summary>
     private static IEnumerable<Control> DataSetRows() =>
-        DataSets.Names.Chunk(3).Select((names, row) => new Control("DATA", "", "that built-in data set at its default size", null,
+        DataSets.Names.Chunk(3).Select((names, row) => new Control("DATA", "", "that data set at its default size", null,
             [.. names.Select((name, i) => new Button(LiveCommand.ChooseDataSet, name, c => c.Data.BuiltInIndex == row * 3 + i, row * 3 + i, ShortName(name)))]));
 
     /// <summary>Every row, top to bottom.</summary>
@@ -63,7 +63,7 @@ public static class PanelControls
             new Button(LiveCommand.CycleActivation, "activation", Text: c => Activations.NameOf(c.Simulation.Spec.HiddenActivations[0]))),
         new("TRAINING", "optimizer", "the next optimizer (same weights)", null,
             new Button(LiveCommand.CycleOptimizer, "optimizer", Text: c => c.Simulation.Options.Optimizer.Kind.ToString().ToLowerInvariant())),
-        new("TRAINING", "batch size", "larger / smaller mini-batch (same weights)", c => c.BatchSizeText, Minus(LiveCommand.BatchSmaller), Plus(LiveCommand.BatchLarger)),
+        new("TRAINING", "batch size", "smaller / larger mini-batch (same weights)", c => c.BatchSizeText, Minus(LiveCommand.BatchSmaller), Plus(LiveCommand.BatchLarger)),
         new("TRAINING", "regularizer", "none, L1, L2 (same weights)", null,
             new Button(LiveCommand.CycleRegularization, "regularization", Text: c => c.Regularization == RegularizationKind.Both ? "L1+L2" : c.Regularization.ToString().ToLowerInvariant())),
         new("TRAINING", "reg. rate", "regularization rate / or x 3.16", c => Numbers.Compact(c.RegularizationRate),
