@@ -78,15 +78,17 @@ public class WatchDataTests
         Assert.Equal(KeyMap.Bindings.Count, controller.View.Keys.Count);
         Assert.Contains(controller.View.Keys, k => k.Keys == "Shift+M" && k.What.Contains("noise"));
         Assert.Contains("test ratio", controller.View.KeyFooter);
-        foreach (var command in Enum.GetValues<LiveCommand>().Where(c => c != LiveCommand.None))
+        // Every command has a key, but choosing one data set (it takes the set as its argument): the panel's data set buttons do that.
+        foreach (var command in Enum.GetValues<LiveCommand>().Where(c => c is not (LiveCommand.None or LiveCommand.ChooseDataSet)))
             Assert.Contains(KeyMap.Bindings, b => b.Command == command);
+        Assert.Equal(DataSets.Names.Length, PanelControls.Controls.SelectMany(c => c.Buttons).Count(b => b.Command == LiveCommand.ChooseDataSet));
     }
 
     [Fact]
     public void The_probe_maps_the_mouse_to_the_datas_bounds()
     {
         using var controller = On(new DataChoice("spiral"));
-        var layout = FrameLayout.For(1280, 800);
+        var layout = FrameLayout.For(1280, 800, withPanel: true);
         var plot = DecisionBoundaryRenderer.PlotArea(layout.Boundary);
         controller.PointAt(((int)plot.MidX, (int)plot.MidY), 1280, 800);
         var bounds = controller.Simulation.Data.Bounds;

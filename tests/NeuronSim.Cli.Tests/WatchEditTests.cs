@@ -16,7 +16,7 @@ public class WatchEditTests : LoggedControllerTests
 
     private static (int X, int Y) MidpointOf(int[] sizes, int layer, int from, int to)
     {
-        var area = FrameLayout.For(1280, 800).Graph;
+        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
         var a = NetworkGraphRenderer.NeuronPosition(area, sizes, layer, from);
         var b = NetworkGraphRenderer.NeuronPosition(area, sizes, layer + 1, to);
         return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));
@@ -52,7 +52,7 @@ public class WatchEditTests : LoggedControllerTests
         Assert.Equal([4, 5], controller.Simulation.Spec.Hidden);
         controller.Handle(Press(Key.Tab));
         Assert.Equal(1, controller.View.SelectedLayer);
-        var area = FrameLayout.For(1280, 800).Graph;
+        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
         var neuron = NetworkGraphRenderer.NeuronPosition(area, [2, 4, 5, 1], 2, 0);
         controller.PointAt(((int)neuron.X, (int)neuron.Y), 1280, 800);
         Assert.Equal(2, controller.View.SelectedLayer);
@@ -105,7 +105,7 @@ public class WatchEditTests : LoggedControllerTests
         Assert.Equal(before, controller.Simulation.World.Get<Weight>(weight).Value);
         controller.Handle(Press(Key.F));
         Assert.False(controller.Simulation.World.Has<Frozen>(weight));
-        var area = FrameLayout.For(1280, 800).Graph;
+        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
         var neuron = NetworkGraphRenderer.NeuronPosition(area, [2, 4, 4, 1], 2, 1);
         controller.PointAt(((int)neuron.X, (int)neuron.Y), 1280, 800);
         controller.Handle(Press(Key.F));

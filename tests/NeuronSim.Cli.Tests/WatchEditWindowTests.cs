@@ -16,7 +16,7 @@ public class WatchEditWindowTests
         try
         {
             // The edge from neuron 3 of layer 1 to neuron 3 of layer 2 is horizontal: no other edge is near its middle.
-            var area = FrameLayout.For(1280, 800).Graph;
+            var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
             int[] sizes = [2, 4, 4, 1];
             var a = NetworkGraphRenderer.NeuronPosition(area, sizes, 1, 3);
             var b = NetworkGraphRenderer.NeuronPosition(area, sizes, 2, 3);

@@ -26,7 +26,7 @@ public class WatchInspectTests
     public void The_mouse_over_an_edge_or_a_neuron_hovers_it_and_leaving_clears_it()
     {
         using var controller = new WatchController(new NetworkSpec(), "xor", null, new TrainingOptions(), playing: false);
-        var area = FrameLayout.For(1280, 800).Graph;
+        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
         int[] sizes = [2, 4, 4, 1];
         var a = NetworkGraphRenderer.NeuronPosition(area, sizes, 1, 3);
         var b = NetworkGraphRenderer.NeuronPosition(area, sizes, 2, 3);

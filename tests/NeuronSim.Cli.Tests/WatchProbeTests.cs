@@ -14,7 +14,7 @@ public class WatchProbeTests
     public void The_mouse_over_the_boundary_plot_probes_the_input_under_it()
     {
         using var controller = new WatchController(new NetworkSpec(), "xor", 100, new TrainingOptions(), playing: false);
-        var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(Width, Height).Boundary);
+        var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(Width, Height, withPanel: true).Boundary);
         var centre = DecisionBoundaryRenderer.ToPixel(plot, 0.5, 0.5);
         var corner = DecisionBoundaryRenderer.ToPixel(plot, 0.9, 0.1);
         var version = controller.Version;
@@ -30,7 +30,7 @@ public class WatchProbeTests
         Assert.Equal(0.1, controller.Probe!.Value.X1, 2);
 
         version = controller.Version;
-        controller.PointAt((20, 300), Width, Height); // over the network graph
+        controller.PointAt((20, 300), Width, Height); // left of the plot (over the control panel)
         Assert.Null(controller.Probe);
         Assert.True(controller.Version > version);
 
@@ -43,7 +43,7 @@ public class WatchProbeTests
     public void Pointing_at_the_same_place_again_does_not_redraw()
     {
         using var controller = new WatchController(new NetworkSpec(), "xor", 100, new TrainingOptions(), playing: false);
-        var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(Width, Height).Boundary);
+        var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(Width, Height, withPanel: true).Boundary);
         var p = DecisionBoundaryRenderer.ToPixel(plot, 0.25, 0.75);
         controller.PointAt(((int)p.X, (int)p.Y), Width, Height);
         var version = controller.Version;

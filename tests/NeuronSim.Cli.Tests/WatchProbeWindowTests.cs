@@ -16,7 +16,7 @@ public class WatchProbeWindowTests
         try
         {
             // (0.75, 0.5) lies between the xor points, so only the crosshair is white there.
-            var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(1280, 800).Boundary);
+            var plot = DecisionBoundaryRenderer.PlotArea(FrameLayout.For(1280, 800, withPanel: true).Boundary);
             var probe = DecisionBoundaryRenderer.ToPixel(plot, 0.75, 0.5);
             var (x, y) = ((int)probe.X, (int)probe.Y);
             var script = XvfbRunner.StartWatch($"watch --paused --screenshots \"{directory}\"") + $"""

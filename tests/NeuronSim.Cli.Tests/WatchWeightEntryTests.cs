@@ -15,7 +15,7 @@ public class WatchWeightEntryTests : LoggedControllerTests
 
     private static (int X, int Y) MidpointOf(int[] sizes, int layer, int from, int to)
     {
-        var area = FrameLayout.For(1280, 800).Graph;
+        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
         var a = NetworkGraphRenderer.NeuronPosition(area, sizes, layer, from);
         var b = NetworkGraphRenderer.NeuronPosition(area, sizes, layer + 1, to);
         return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));

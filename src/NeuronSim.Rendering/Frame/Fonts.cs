@@ -45,7 +45,10 @@ public static class Fonts
         ArgumentNullException.ThrowIfNull(font);
         var measured = font.MeasureText(text);
         if (measured <= width || measured <= 0) return font;
-        var size = Math.Max(font.Size * 0.75f, font.Size * width / measured);
+        var smallest = font.Size * 0.75f;
+        var size = Math.Max(smallest, font.Size * width / measured);
+        // Hinted advances do not shrink in proportion to the size: step down until the text fits.
+        while (size > smallest && Sized(size).MeasureText(text) > width) size = Math.Max(smallest, size - 0.25f);
         return Sized(size);
     }
 

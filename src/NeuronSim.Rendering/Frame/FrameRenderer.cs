@@ -6,7 +6,8 @@ namespace NeuronSim.Rendering.Frame;
 
 /// <summary>
 /// Renders one frame of a running simulation: the HUD line, the network graph, the decision
-/// boundary with the data points, the loss curve, the key help and (H) the help overlay. It only
+/// boundary with the data points, the loss curve, the key help, the live window's control panel
+/// (when the view has one) and (H) the help overlay. It only
 /// reads the simulation's world; the same frame goes to the window and to PNG files.
 /// </summary>
 public sealed class FrameRenderer : IDisposable
@@ -52,13 +53,15 @@ public sealed class FrameRenderer : IDisposable
         ArgumentNullException.ThrowIfNull(simulation);
         ArgumentNullException.ThrowIfNull(view);
         canvas.Clear(Palette.Background);
-        var layout = FrameLayout.For(width, height);
+        var layout = FrameLayout.For(width, height, view.Panel.Count > 0);
         canvas.Save();
         canvas.Scale(layout.Scale);
         using (var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true })
         {
-            foreach (var rect in new[] { layout.Hud, layout.Graph, layout.Boundary, layout.Loss }) canvas.DrawRoundRect(rect, 6, 6, panel);
+            foreach (var rect in layout.Panels) canvas.DrawRoundRect(rect, 6, 6, panel);
         }
+        var controls = view.Panel.Count > 0 ? new ControlPanelLayout(layout.Panel, view.Panel) : null;
+        if (controls is not null) ControlPanel.Render(canvas, controls, view.Panel, view.Mouse);
         Network.Read(simulation.World);
         Network.InputNames = simulation.Spec.Features.Names;
         var key = ((object?)simulation, Network.Fingerprint);
@@ -100,11 +103,16 @@ public sealed class FrameRenderer : IDisposable
             Tooltip = GraphTooltip.Lines(simulation.World, Network, hover);
             GraphTooltip.Draw(canvas, Tooltip, new SKPoint(mouse.X, mouse.Y), width / layout.Scale, height / layout.Scale);
         }
+        else if (controls is not null && ControlPanel.HintAt(controls, view.Panel, view.Mouse) is { } hint && view.Mouse is { } at)
+        {
+            Tooltip = [hint];
+            GraphTooltip.Draw(canvas, Tooltip, new SKPoint(at.X, at.Y), width / layout.Scale, height / layout.Scale);
+        }
         else
         {
             Tooltip = [];
         }
-        if (view.ShowHelp) Hud.RenderHelpOverlay(canvas, width / layout.Scale, height / layout.Scale, view.Keys);
+        if (view.ShowHelp) HelpOverlay.Render(canvas, width / layout.Scale, height / layout.Scale, view.Keys, view.Controls, view.HelpPage);
         canvas.Restore();
         canvas.Flush();
     }

@@ -6,7 +6,7 @@ namespace NeuronSim.Rendering.Frame;
 
 /// <summary>
 /// The text of the frame: the HUD line (data set, epoch, loss, accuracy, learning rate, speed,
-/// playing or paused, convergence), the one-line key help, and the help overlay (H).
+/// playing or paused, convergence) and the one-line key help (the help overlay is <see cref="HelpOverlay"/>).
 /// </summary>
 public static class Hud
 {
@@ -111,55 +111,6 @@ public static class Hud
         Fonts.Draw(canvas, networkText, area.Right - 4, area.MidY + 4, Fonts.Small, Palette.DimText, SKTextAlign.Right);
     }
 
-    /// <summary>Draws the help overlay (every key of <paramref name="keys"/> and how to read the picture) over the whole frame.</summary>
-    public static void RenderHelpOverlay(SKCanvas canvas, float width, float height, IReadOnlyList<KeyHelpLine> keys)
-    {
-        ArgumentNullException.ThrowIfNull(canvas);
-        ArgumentNullException.ThrowIfNull(keys);
-        using var shade = new SKPaint { Color = new SKColor(0, 0, 0, 170) };
-        canvas.DrawRect(0, 0, width, height, shade);
-        // Two columns of keys when there are many; the whole box is scaled down to fit a small frame.
-        var columns = keys.Count > 12 ? 2 : 1;
-        var rows = (keys.Count + columns - 1) / columns;
-        float boxWidth = columns == 2 ? 1000 : 620, boxHeight = 70 + rows * 20 + 12 + 6 * 17 + 16;
-        var fit = Math.Min(1f, Math.Min((width - 16) / boxWidth, (height - 16) / boxHeight));
-        canvas.Save();
-        canvas.Translate(width / 2f, height / 2f);
-        canvas.Scale(fit);
-        canvas.Translate(-width / 2f, -height / 2f);
-        var box = SKRect.Create(width / 2f - boxWidth / 2, height / 2f - boxHeight / 2, boxWidth, boxHeight);
-        using var panel = new SKPaint { Color = Palette.Panel, IsAntialias = true };
-        using var border = new SKPaint { Color = Palette.Grid, Style = SKPaintStyle.Stroke, IsAntialias = true };
-        canvas.DrawRoundRect(box, 10, 10, panel);
-        canvas.DrawRoundRect(box, 10, 10, border);
-        var y = box.Top + 38;
-        Fonts.Draw(canvas, "NeuronSim: watch it learn", box.Left + 24, y, Fonts.Heading, Palette.Text);
-        y += 32;
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var x = box.Left + 24 + i / rows * (boxWidth / 2);
-            var rowY = y + i % rows * 20;
-            Fonts.Draw(canvas, keys[i].Keys, x, rowY, Fonts.Small, Palette.Accent);
-            Fonts.Draw(canvas, keys[i].What, x + 110, rowY, Fonts.Small, Palette.Text);
-        }
-        y += rows * 20 + 12;
-        string[] notes =
-        [
-            "Edges: orange w > 0, blue w < 0, grey near 0; width 0.5 + 1.5|w| px, at most 10.",
-            "Wide layer pairs show their weight matrix as a heatmap in the same colours.",
-            "Neurons: each one's own output over the domain (red low, blue high; hover: large); E or a probe:",
-            "fill = activation, dark (low) to white (high): the batch mean or the input under the mouse; ring = bias.",
-            "Boundary: network output over the data's domain, red 0 to blue 1 (the bar beside it);",
-            "dark where the output is not finite; a yellow ring marks a wrong prediction; hollow = test point.",
-        ];
-        foreach (var note in notes)
-        {
-            Fonts.Draw(canvas, note, box.Left + 24, y, Fonts.Small, Palette.DimText);
-            y += 17;
-        }
-        canvas.Restore();
-    }
-
     /// <summary>The one status of the run, most important first: diverged, at the epoch limit, converged (or nothing).</summary>
     private static (string Text, SKColor Colour) StateText(TrainingSimulation simulation, ViewState view)
     {
@@ -170,5 +121,4 @@ public static class Hud
             return ($"epoch limit (--epochs {Numbers.Count(simulation.Options.MaxEpochs)}): N steps on" + (converged is null ? "" : $"; {converged}"), Palette.DimText);
         return converged is null ? ("", Palette.Text) : (converged, Palette.Accent);
     }
-
 }

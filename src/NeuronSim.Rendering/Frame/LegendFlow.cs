@@ -16,12 +16,28 @@ public static class LegendFlow
     /// <summary>How many lines <paramref name="items"/> take in <paramref name="width"/> pixels.</summary>
     public static int Lines(IReadOnlyList<LegendItem> items, float width) => Place(items, width).LastOrDefault().Line + 1;
 
-    /// <summary>Draws <paramref name="items"/> from (<paramref name="left"/>, first baseline <paramref name="top"/>), wrapping within <paramref name="width"/>; returns the lines used.</summary>
+    /// <summary>
+    /// Draws <paramref name="items"/> from (<paramref name="left"/>, first baseline <paramref name="top"/>), wrapping within <paramref name="width"/>
+    /// (an entry wider than the whole line is drawn shrunk to fit it); returns the lines used.
+    /// </summary>
     public static int Draw(SKCanvas canvas, IReadOnlyList<LegendItem> items, float left, float top, float width, float lineHeight)
     {
         ArgumentNullException.ThrowIfNull(canvas);
         var placed = Place(items, width);
-        for (var i = 0; i < items.Count; i++) items[i].Draw(canvas, left + placed[i].X, top + placed[i].Line * lineHeight);
+        for (var i = 0; i < items.Count; i++)
+        {
+            float x = left + placed[i].X, y = top + placed[i].Line * lineHeight;
+            if (items[i].Width <= width || width <= 0)
+            {
+                items[i].Draw(canvas, x, y);
+                continue;
+            }
+            canvas.Save();
+            canvas.Translate(x, y);
+            canvas.Scale(width / items[i].Width);
+            items[i].Draw(canvas, 0, 0);
+            canvas.Restore();
+        }
         return placed.Count == 0 ? 0 : placed[^1].Line + 1;
     }
 

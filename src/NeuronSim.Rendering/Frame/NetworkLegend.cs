@@ -69,7 +69,7 @@ public static class NetworkLegend
         var items = required;
         foreach (var item in optional)
         {
-            if (LegendFlow.Lines([.. items, item], area.Width) <= MaxLines) items = [.. items, item];
+            if (item.Width <= area.Width && LegendFlow.Lines([.. items, item], area.Width) <= MaxLines) items = [.. items, item];
         }
         LegendFlow.Draw(canvas, items, area.Left, area.Top + 14, area.Width, LineHeight);
     }

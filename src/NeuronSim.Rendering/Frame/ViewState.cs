@@ -63,6 +63,15 @@ public sealed record ViewState
     /// <summary>The one-line key help of the footer (the short forms of <see cref="Keys"/>).</summary>
     public string KeyFooter { get; init; } = "";
 
+    /// <summary>The control panel's rows (the live window's; empty: the frame has no panel, as a snapshot).</summary>
+    public IReadOnlyList<PanelRow> Panel { get; init; } = [];
+
+    /// <summary>Every control of the panel with its keys, for the help overlay's second page.</summary>
+    public IReadOnlyList<KeyHelpLine> Controls { get; init; } = [];
+
+    /// <summary>The help overlay's page: 0 the keys, 1 the panel's controls.</summary>
+    public int HelpPage { get; init; }
+
     /// <summary>The state of a headless snapshot: paused, boundary on, no measured speed.</summary>
     public static ViewState Snapshot { get; } = new();
 }

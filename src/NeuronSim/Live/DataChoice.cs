@@ -23,15 +23,19 @@ public sealed record DataChoice(string Name, int? Points = null, int Seed = Data
     public const double MaxTestRatio = 0.9;
 
     /// <summary>
-    /// The data after a data key (D: the next built-in set at its default size; M, Shift+M: noise
-    /// +/-0.05 within [0, 0.5]; T, Shift+T: test ratio +/-0.1 within [0, 0.9]) and the HUD's message.
+    /// The data after a data key (D: the next built-in set at its default size; the panel's data set
+    /// button <paramref name="argument"/>: that built-in set (its index in <see cref="DataSets.Names"/>) at its
+    /// default size; M, Shift+M: noise +/-0.05 within [0, 0.5]; T, Shift+T: test ratio +/-0.1 within [0, 0.9])
+    /// and the HUD's message.
     /// </summary>
-    public (DataChoice Data, string Message) After(LiveCommand command)
+    public (DataChoice Data, string Message) After(LiveCommand command, int argument = 0)
     {
         switch (command)
         {
-            case LiveCommand.NextDataSet:
-                var next = DataSets.Names[(Array.FindIndex(DataSets.Names, n => string.Equals(n, Name, StringComparison.OrdinalIgnoreCase)) + 1) % DataSets.Names.Length];
+            case LiveCommand.NextDataSet or LiveCommand.ChooseDataSet:
+                var index = command == LiveCommand.ChooseDataSet ? argument : (BuiltInIndex + 1) % DataSets.Names.Length;
+                if ((uint)index >= (uint)DataSets.Names.Length) return (this, $"no built-in data set {index}");
+                var next = DataSets.Names[index];
                 return (this with { Name = next, Points = null }, $"data set {next}");
             case LiveCommand.NoiseUp or LiveCommand.NoiseDown:
                 var noise = Math.Clamp(Math.Round(Noise + (command == LiveCommand.NoiseUp ? 0.05 : -0.05), 2), 0, DataSets.MaxNoise);
@@ -43,6 +47,9 @@ public sealed record DataChoice(string Name, int? Points = null, int Seed = Data
                 return (this, "");
         }
     }
+
+    /// <summary>The index of this data in <see cref="DataSets.Names"/>, or -1 when it is a file.</summary>
+    public int BuiltInIndex => Array.FindIndex(DataSets.Names, n => string.Equals(n, Name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Settings that describe this data, for a checkpoint's data recipe.</summary>
     public NetworkSettings ToSettings() => new()

@@ -32,10 +32,14 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
             {
                 var frameStart = Stopwatch.GetTimestamp();
 
-                // 1. Input: every key becomes a command on the controller, here and nowhere else.
+                // 1. Input: every key and click becomes a command on the controller, here and nowhere else.
                 keys.Clear();
                 if (!window.PollEvents(keys)) break;
-                foreach (var click in window.Clicks) controller.ClickAt(click, frame.Width, frame.Height);
+                foreach (var (pressed, at) in window.Buttons)
+                {
+                    if (pressed) controller.ClickAt(at, frame.Width, frame.Height);
+                    else controller.ReleaseAt(at, frame.Width, frame.Height);
+                }
                 controller.PointAt(window.Mouse, frame.Width, frame.Height);
                 foreach (var key in keys) controller.Handle(key);
                 if (controller.QuitRequested) break;

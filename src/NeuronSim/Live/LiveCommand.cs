@@ -72,6 +72,24 @@ public enum LiveCommand
     /// <summary>Learning rate divided by about 3.</summary>
     LearningRateDown,
 
+    /// <summary>A smaller mini-batch: the next of full, 128, 64, 32, 16, 8, 4, 2, 1 (same weights, new run).</summary>
+    BatchSmaller,
+
+    /// <summary>A larger mini-batch, up to the full batch (same weights, new run).</summary>
+    BatchLarger,
+
+    /// <summary>The next regularization: none, L1, L2 (same weights, new run).</summary>
+    CycleRegularization,
+
+    /// <summary>Regularization rate times about 3.</summary>
+    RegularizationRateUp,
+
+    /// <summary>Regularization rate divided by about 3.</summary>
+    RegularizationRateDown,
+
+    /// <summary>Switch to one built-in data set (the panel's data set buttons; the argument is its index in the list of built-in sets).</summary>
+    ChooseDataSet,
+
     /// <summary>The next optimizer: sgd, momentum, adam.</summary>
     CycleOptimizer,
 

@@ -19,6 +19,13 @@ public sealed class LiveEdits(TextWriter log)
     /// <summary>The factor [ and ] change the learning rate by (about 3: two steps are 10).</summary>
     public static readonly double RateStep = Math.Sqrt(10);
 
+    /// <summary><paramref name="value"/> times (<paramref name="up"/>) or divided by <see cref="RateStep"/>, rounded to 12 significant digits so ten steps come back to where they started.</summary>
+    public static double Scaled(double value, bool up)
+    {
+        var scaled = value * (up ? RateStep : 1 / RateStep);
+        return Math.Round(scaled, Math.Clamp(12 - (int)Math.Floor(Math.Log10(scaled)), 0, 15));
+    }
+
     private NetworkEditor? _editor;
     private TrainingSimulation? _edited;
 
@@ -102,8 +109,7 @@ public sealed class LiveEdits(TextWriter log)
                     action = $"removed layer {layer}";
                     break;
                 case LiveCommand.LearningRateUp or LiveCommand.LearningRateDown:
-                    var rate = simulation.Options.LearningRate * (command == LiveCommand.LearningRateUp ? RateStep : 1 / RateStep);
-                    rate = Math.Round(rate, 12 - (int)Math.Floor(Math.Log10(rate)));
+                    var rate = Scaled(simulation.Options.LearningRate, command == LiveCommand.LearningRateUp);
                     simulation.Context.Options = simulation.Options with { LearningRate = rate };
                     action = $"learning rate {Numbers.Compact(rate)}";
                     break;
@@ -119,14 +125,18 @@ public sealed class LiveEdits(TextWriter log)
         }
     }
 
-    /// <summary>Sets the weight of <paramref name="edge"/> to <paramref name="value"/> (its optimizer state is kept) and logs it; a refused value becomes the message.</summary>
-    public string SetWeight(TrainingSimulation simulation, GraphTarget edge, double value)
+    /// <summary>
+    /// Sets the weight of <paramref name="edge"/> to <paramref name="value"/> (its optimizer state is kept) and logs it
+    /// (unless not <paramref name="log"/>: a drag logs once, on release), saying <paramref name="how"/> when given; a refused value becomes the message.
+    /// </summary>
+    public string SetWeight(TrainingSimulation simulation, GraphTarget edge, double value, string? how = null, bool log = true)
     {
         if (!ReferenceEquals(simulation, _edited)) (_editor, _edited) = (new NetworkEditor(simulation), simulation);
         try
         {
             _editor!.SetWeight(simulation.Topology.WeightEntity(edge.Layer + 1, edge.From, edge.To), value);
-            return Log(simulation, $"weight {edge} = {Numbers.Compact(value)}");
+            var action = $"weight {edge} = {Numbers.Compact(value)}" + (how is null ? "" : $" ({how})");
+            return log ? Log(simulation, action) : action;
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)
         {

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using NeuronSim.Network.Data;
-using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
@@ -81,6 +78,9 @@ public sealed partial class WatchController : IDisposable
     /// <summary>Whether the help overlay is shown.</summary>
     public bool ShowHelp { get; private set; }
 
+    /// <summary>The help overlay's page while it is shown: 0 the keys, 1 the panel's controls (H turns the page, then closes).</summary>
+    public int HelpPage { get; private set; }
+
     /// <summary>The first epoch at which the loss was below the target, if any.</summary>
     public int? ConvergedAt { get; private set; }
 
@@ -127,28 +127,10 @@ public sealed partial class WatchController : IDisposable
         SelectedLayer = _edits.TargetLayer(Simulation, Hover),
         Keys = KeyMap.Help,
         KeyFooter = KeyMap.Footer,
+        Panel = PanelControls.Rows(this),
+        Controls = PanelControls.Help,
+        HelpPage = HelpPage,
     };
-
-    private readonly MousePointer _mouse = new();
-
-    /// <summary>The input point under the mouse in the decision-boundary plot, or null.</summary>
-    public (double X0, double X1)? Probe => _mouse.Probe;
-
-    /// <summary>The neuron or edge under the mouse in the graph, or null.</summary>
-    public GraphTarget? Hover => _mouse.Hover;
-
-    /// <summary>The mouse in logical frame pixels, or null.</summary>
-    public (float X, float Y)? Mouse => _mouse.Mouse;
-
-    /// <summary>
-    /// The mouse is at <paramref name="mouse"/> (pixels) of a <paramref name="width"/> x
-    /// <paramref name="height"/> frame (null: outside the window). Over the decision-boundary plot it
-    /// probes that input point (the graph shows the network's activations for it); over the graph it hovers a neuron or an edge.
-    /// </summary>
-    public void PointAt((int X, int Y)? mouse, int width, int height)
-    {
-        if (_mouse.PointAt(Simulation, mouse, width, height)) Version++;
-    }
 
     /// <summary>Whether each neuron is drawn as a map of its own output (E).</summary>
     public bool ShowNeuronMaps { get; private set; } = true;
@@ -162,8 +144,8 @@ public sealed partial class WatchController : IDisposable
         if (!TypeWeight(press)) Execute(KeyMap.ToCommand(press));
     }
 
-    /// <summary>Acts on one command.</summary>
-    public void Execute(LiveCommand command)
+    /// <summary>Acts on one command (a key's or a panel control's); <paramref name="argument"/> is the data set of <see cref="LiveCommand.ChooseDataSet"/>.</summary>
+    public void Execute(LiveCommand command, int argument = 0)
     {
         switch (command)
         {
@@ -179,10 +161,10 @@ public sealed partial class WatchController : IDisposable
             case LiveCommand.Reset:
                 _spec = _spec with { Seed = _spec.Seed + 1 };
                 Replace();
-                Message = $"reset: seed {_spec.Seed}";
+                Message = _edits.Log(Simulation, $"reset: new weights, seed {_spec.Seed}");
                 break;
-            case LiveCommand.NextDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
-                var (data, message) = Data.After(command);
+            case LiveCommand.NextDataSet or LiveCommand.ChooseDataSet or LiveCommand.NoiseUp or LiveCommand.NoiseDown or LiveCommand.TestRatioUp or LiveCommand.TestRatioDown:
+                var (data, message) = Data.After(command, argument);
                 ChangeData(data, message);
                 break;
             case LiveCommand.Prune or LiveCommand.Freeze or LiveCommand.AddNeuron or LiveCommand.RemoveNeuron or LiveCommand.AddLayer
@@ -193,6 +175,9 @@ public sealed partial class WatchController : IDisposable
             case LiveCommand.CycleLayer: Message = _edits.CycleLayer(Simulation); break;
             case LiveCommand.CycleOptimizer: CycleOptimizer(); break;
             case LiveCommand.CycleActivation: CycleActivation(); break;
+            case LiveCommand.BatchSmaller or LiveCommand.BatchLarger: StepBatchSize(command == LiveCommand.BatchSmaller); break;
+            case LiveCommand.CycleRegularization: CycleRegularization(); break;
+            case LiveCommand.RegularizationRateUp or LiveCommand.RegularizationRateDown: ScaleRegularizationRate(command == LiveCommand.RegularizationRateUp); break;
             case LiveCommand.TypeWeight: Message = "click an edge to select it, then type its weight and Enter"; break;
             case LiveCommand.ToggleDiscretize:
                 Discretize = !Discretize;
@@ -218,157 +203,12 @@ public sealed partial class WatchController : IDisposable
                 Message = ShowGradients ? "graph: gradients dL/dw (G for weights)" : "graph: weights";
                 break;
             case LiveCommand.Screenshot: _screenshotRequested = true; break;
-            case LiveCommand.ToggleHelp: ShowHelp = !ShowHelp; break;
+            case LiveCommand.ToggleHelp:
+                (ShowHelp, HelpPage) = !ShowHelp ? (true, 0) : HelpPage == 0 ? (true, 1) : (false, 0);
+                break;
             case LiveCommand.Quit: QuitRequested = true; break;
         }
         Version++;
-    }
-
-    /// <summary>Trains exactly <paramref name="epochs"/> epochs (fewer only if the loss diverges); returns how many ran.</summary>
-    public int StepEpochs(int epochs)
-    {
-        var done = 0;
-        while (done < epochs && TryStep()) done++;
-        if (done > 0) Version++;
-        return done;
-    }
-
-    /// <summary>
-    /// While playing, trains up to <see cref="EpochsPerFrame"/> epochs but stops once
-    /// <paramref name="budget"/> has passed, so a frame is never held up; returns the epochs run.
-    /// </summary>
-    public int Advance(TimeSpan budget)
-    {
-        if (!Playing)
-        {
-            return 0;
-        }
-        var start = Stopwatch.GetTimestamp();
-        var done = 0;
-        while (done < EpochsPerFrame && Stopwatch.GetElapsedTime(start) < budget)
-        {
-            if (Simulation.Epoch >= _options.MaxEpochs)
-            {
-                Playing = false; // the HUD's status slot says so
-                break;
-            }
-            if (!TryStep())
-            {
-                Playing = false;
-                break;
-            }
-            done++;
-        }
-        _rate.Add(done);
-        Version++;
-        return done;
-    }
-
-    /// <summary>Saves the run (network, settings, optimizer state, data recipe) to <paramref name="path"/> as a checkpoint <c>--load</c> continues.</summary>
-    public void Save(string path) => Commands.CheckpointLoading.Save(Simulation, Data.ToSettings(), path);
-
-    /// <summary>True once after S was pressed: the loop then saves the frame.</summary>
-    public bool TakeScreenshotRequest()
-    {
-        var requested = _screenshotRequested;
-        _screenshotRequested = false;
-        return requested;
-    }
-
-    private bool TryStep()
-    {
-        if (Simulation.Status == TrainingStatus.Diverged) return false; // the HUD's status slot says so
-        Simulation.Resume();
-        var status = Simulation.Step();
-        if (status == TrainingStatus.Converged) ConvergedAt ??= Simulation.Epoch;
-        return status != TrainingStatus.Diverged;
-    }
-
-    /// <summary>The optimizers O cycles through.</summary>
-    public static readonly OptimizerKind[] OptimizerCycle = [OptimizerKind.Sgd, OptimizerKind.Momentum, OptimizerKind.Adam];
-
-    /// <summary>O: the next optimizer. The run is rebuilt with the same weights (fresh optimizer state; the epoch count and loss history restart).</summary>
-    private void CycleOptimizer()
-    {
-        var options = Simulation.Options;
-        var kind = OptimizerCycle[(Array.IndexOf(OptimizerCycle, options.Optimizer.Kind) + 1) % OptimizerCycle.Length];
-        Rebuild(Simulation.Spec, options with { Optimizer = options.Optimizer with { Kind = kind } },
-            $"optimizer {kind.ToString().ToLowerInvariant()}: same weights, new run from epoch 0");
-    }
-
-    /// <summary>Replaces the run by one of <paramref name="spec"/> and <paramref name="options"/> on the same data with the same weights (fresh optimizer state, epoch 0), and logs <paramref name="action"/>.</summary>
-    private void Rebuild(NetworkSpec spec, TrainingOptions options, string action)
-    {
-        var old = Simulation;
-        _options = options;
-        var replacement = new TrainingSimulation(spec, old.Data, _options, old.Test);
-        LiveEdits.CopyParameters(old, replacement);
-        Simulation = replacement;
-        old.Dispose();
-        ConvergedAt = null;
-        _rate.Reset();
-        Message = _edits.Log(Simulation, action);
-    }
-
-    /// <summary>
-    /// A click at <paramref name="mouse"/> (window pixels of a <paramref name="width"/> x <paramref name="height"/> frame):
-    /// on an edge of the graph it selects that edge (Delete prunes it); anywhere else it clears the selection.
-    /// </summary>
-    public void ClickAt((int X, int Y) mouse, int width, int height)
-    {
-        var target = _mouse.TargetAt(Simulation, mouse, width, height);
-        _edits.SelectedEdge = target is { IsEdge: true } ? target : null;
-        Message = _edits.SelectedEdge is { } edge ? $"selected {edge}: Delete prunes it, F freezes it" : Message;
-        Version++;
-    }
-
-    /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live).</summary>
-    private void ChangeData(DataChoice data, string message)
-    {
-        var before = Data;
-        Data = data;
-        try
-        {
-            Replace();
-            Message = message;
-        }
-        catch (ArgumentException error)
-        {
-            Data = before;
-            Message = error.Message;
-        }
-    }
-
-    private void Replace()
-    {
-        var replacement = Create();
-        Simulation.Dispose();
-        Simulation = replacement;
-        _edits.Follow(Simulation);
-        ConvergedAt = null;
-        _rate.Reset();
-    }
-
-    /// <summary>A new run of the current network options on the current data (the options as changed live, the network as edited).</summary>
-    private TrainingSimulation Create()
-    {
-        if (Simulation is { } current)
-        {
-            _spec = current.Spec with { Seed = _spec.Seed };
-            _options = current.Options;
-        }
-        var split = Data.Split();
-        return new TrainingSimulation(_spec, split.Train, _options, split.TestIsTraining ? null : split.Test);
-    }
-
-    private static int NearestSpeed(int epochsPerFrame)
-    {
-        var best = 0;
-        for (var i = 1; i < Speeds.Length; i++)
-        {
-            if (Math.Abs(Speeds[i] - epochsPerFrame) < Math.Abs(Speeds[best] - epochsPerFrame)) best = i;
-        }
-        return best;
     }
 
     /// <inheritdoc />

@@ -45,6 +45,18 @@ public enum Key
     /// <summary>Letter V.</summary>
     V = 'v',
 
+    /// <summary>Letter J.</summary>
+    J = 'j',
+
+    /// <summary>Letter Z.</summary>
+    Z = 'z',
+
+    /// <summary>Semicolon (';').</summary>
+    Semicolon = ';',
+
+    /// <summary>Apostrophe ('\'').</summary>
+    Apostrophe = '\'',
+
     /// <summary>Digit 0.</summary>
     Digit0 = '0',
 
@@ -159,7 +171,7 @@ internal static class SdlKeys
         {
             case Key.Escape or Key.Space or Key.B or Key.D or Key.H or Key.N or Key.Q or Key.R or Key.S
                 or Key.Right or Key.Left or Key.Down or Key.Up
-                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.A or Key.K or Key.V or (>= Key.Digit0 and <= Key.Digit9) or Key.Period or Key.Return or Key.KeypadEnter or Key.Tab or Key.Backspace or Key.Delete
+                or Key.E or Key.F or Key.G or Key.L or Key.M or Key.O or Key.T or Key.A or Key.K or Key.V or Key.J or Key.Z or Key.Semicolon or Key.Apostrophe or (>= Key.Digit0 and <= Key.Digit9) or Key.Period or Key.Return or Key.KeypadEnter or Key.Tab or Key.Backspace or Key.Delete
                 or Key.Plus or Key.EqualsSign or Key.Minus or Key.LeftBracket or Key.RightBracket or Key.KeypadMinus or Key.KeypadPlus:
                 return true;
             default:

@@ -49,6 +49,9 @@ internal static unsafe partial class Sdl
     /// <summary>SDL_MOUSEBUTTONDOWN (x and y at the same offsets as a motion's).</summary>
     public const uint SDL_MOUSEBUTTONDOWN = 0x401;
 
+    /// <summary>SDL_MOUSEBUTTONUP (x and y at the same offsets as a motion's).</summary>
+    public const uint SDL_MOUSEBUTTONUP = 0x402;
+
     /// <summary>SDL_WINDOWEVENT_LEAVE: the mouse left the window.</summary>
     public const byte SDL_WINDOWEVENT_LEAVE = 11;
 

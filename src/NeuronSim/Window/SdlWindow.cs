@@ -154,8 +154,8 @@ public sealed unsafe class SdlWindow : IDisposable
     /// <summary>Where the mouse is in the window (pixels), or null when it is outside.</summary>
     public (int X, int Y)? Mouse { get; private set; }
 
-    /// <summary>Where the left mouse button was pressed since the last <see cref="PollEvents"/> (window pixels), in order.</summary>
-    public List<(int X, int Y)> Clicks { get; } = [];
+    /// <summary>The left mouse button's presses (true) and releases (false) since the last <see cref="PollEvents"/>, where they happened (window pixels), in order.</summary>
+    public List<(bool Pressed, (int X, int Y) At)> Buttons { get; } = [];
 
     /// <summary>
     /// Drains the event queue: appends key presses to <paramref name="keys"/> (auto-repeat only
@@ -168,7 +168,7 @@ public sealed unsafe class SdlWindow : IDisposable
         ArgumentNullException.ThrowIfNull(keys);
         if (_window == 0) return false;
         SdlEvent e;
-        Clicks.Clear();
+        Buttons.Clear();
         while (Sdl.SDL_PollEvent(&e) != 0)
         {
             switch (e.Type)
@@ -186,9 +186,9 @@ public sealed unsafe class SdlWindow : IDisposable
                 case Sdl.SDL_MOUSEMOTION:
                     Mouse = (e.MouseX, e.MouseY);
                     break;
-                case Sdl.SDL_MOUSEBUTTONDOWN when e.MouseButton == 1:
+                case Sdl.SDL_MOUSEBUTTONDOWN or Sdl.SDL_MOUSEBUTTONUP when e.MouseButton == 1:
                     Mouse = (e.MouseX, e.MouseY);
-                    Clicks.Add((e.MouseX, e.MouseY));
+                    Buttons.Add((e.Type == Sdl.SDL_MOUSEBUTTONDOWN, (e.MouseX, e.MouseY)));
                     break;
                 case Sdl.SDL_WINDOWEVENT when e.WindowEventId == Sdl.SDL_WINDOWEVENT_CLOSE:
                     _closed = true;
