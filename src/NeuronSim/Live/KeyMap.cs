@@ -36,7 +36,7 @@ public static class KeyMap
         new(LiveCommand.ToggleBoundary, "B", "decision boundary heatmap on / off", "B boundary", P(Key.B)),
         new(LiveCommand.ToggleGradients, "G", "graph: weights / gradients dL/dw (own scale)", "G gradients", P(Key.G)),
         new(LiveCommand.Prune, "click, Delete", "click an edge to select it; Delete (or Backspace) prunes it", "click+Del prune", P(Key.Delete), P(Key.Backspace)),
-        new(LiveCommand.TypeWeight, "click, 0-9 . Enter", "selected edge: type a weight, Enter sets, Esc cancels", "click+0-9 weight",
+        new(LiveCommand.TypeWeight, "click, 0-9 . Enter", "selected edge: type a weight + Enter (Esc cancels), or drag up/down", "click+0-9 weight",
             [.. Enumerable.Range(0, 10).Select(d => P(Key.Digit0 + d)), P(Key.Period)]),
         new(LiveCommand.Freeze, "F", "freeze / unfreeze the hovered neuron (its bias) or edge", "F freeze", P(Key.F)),
         new(LiveCommand.CycleLayer, "Tab", "select the next hidden layer (the hovered layer wins)", "Tab layer", P(Key.Tab)),
