@@ -224,11 +224,11 @@ public sealed partial class WatchController : IDisposable
         Version++;
     }
 
-    /// <summary>Trains exactly <paramref name="epochs"/> epochs (fewer only if the loss diverges); returns how many ran.</summary>
-    public int StepEpochs(int epochs)
+    /// <summary>Trains exactly <paramref name="epochs"/> epochs (fewer only if the loss diverges or <paramref name="cancel"/> fires); returns how many ran.</summary>
+    public int StepEpochs(int epochs, CancellationToken cancel = default)
     {
         var done = 0;
-        while (done < epochs && TryStep()) done++;
+        while (done < epochs && !cancel.IsCancellationRequested && TryStep()) done++;
         if (done > 0) Version++;
         return done;
     }
