@@ -113,7 +113,8 @@ public static class TrainingCheckpoint
 
     /// <summary>
     /// Puts the checkpoint into <paramref name="simulation"/> (built from its spec and options):
-    /// weights, biases, optimizer state, the epoch and step counts; the simulation then continues the saved run.
+    /// weights, biases, optimizer state, the epoch and step counts; the simulation then continues the saved run
+    /// (one saved converged or at its epoch limit is judged so: no further epoch unless resumed).
     /// </summary>
     /// <exception cref="ArgumentException">The network's shape differs, or the optimizer state does not fit the simulation's optimizer.</exception>
     public static void Restore(NetworkCheckpoint checkpoint, TrainingSimulation simulation)
@@ -127,6 +128,7 @@ public static class TrainingCheckpoint
             ? long.Parse(steps, CultureInfo.InvariantCulture)
             : 0;
         (context.Loss, context.Accuracy) = simulation.Evaluate();
+        simulation.JudgeRestored();
     }
 
     private static List<NamedTensor> ReadState(TrainingSimulation simulation)
