@@ -4,7 +4,11 @@ using NeuronSim.Commands;
 namespace NeuronSim.Cli.Tests;
 
 /// <summary>What a run of the neuronsim executable printed and returned.</summary>
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>For a run that was sent a signal: how long it ran on after the (first) signal; null when no signal was sent (it had ended before).</summary>
+    public TimeSpan? AfterSignal { get; init; }
+}
 
 /// <summary>Runs the real neuronsim executable (built next to the tests) as a child process.</summary>
 public static class CliRunner
@@ -127,9 +131,11 @@ public static class CliRunner
         // loaded machine, longer than the grace period a second signal is meant to cut short), 200 ms apart
         // (two signals sent at once can merge into one: a pending standard signal is not queued twice).
         var number = signal switch { "INT" => 2, "TERM" => 15, "KILL" => 9, "HUP" => 1, _ => throw new ArgumentException($"unknown signal {signal}") };
-        for (var k = 0; k < times; k++)
+        TimeSpan? signalledAt = null;
+        for (var k = 0; k < times && !process.HasExited; k++)
         {
             if (k > 0) Thread.Sleep(200);
+            signalledAt ??= clock.Elapsed;
             SendSignal(process.Id, number);
         }
         var rest = process.StandardOutput.ReadToEndAsync();
@@ -138,8 +144,9 @@ public static class CliRunner
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"neuronsim {string.Join(' ', args)} did not stop after SIG{signal}");
         }
+        var ended = clock.Elapsed;
         stdout.Append(rest.Result);
-        return new CliResult(process.ExitCode, stdout.ToString(), stderr.Result);
+        return new CliResult(process.ExitCode, stdout.ToString(), stderr.Result) { AfterSignal = ended - signalledAt };
     }
 }
 

@@ -59,14 +59,14 @@ public sealed class CheckpointContinuationTests : IDisposable
         // A run that stopped (converged, or at its epoch limit) and was saved then (train --save after its last epoch,
         // or after a Ctrl+C that came during its report) continued to the same limit equals the run itself.
         var spec = new NetworkSpec { Hidden = [4, 4], Seed = 1 };
-        var options = new TrainingOptions { LearningRate = 1, TargetLoss = target, MaxEpochs = epochs };
+        var options = new TrainingOptions { LearningRate = 1, TargetLoss = target, MaxEpochs = epochs, L2 = 1e-5 };
         var path = Path.Combine(_dir, "end.safetensors");
         int stoppedAt;
-        double loss;
+        double loss, penalty;
         using (var whole = new TrainingSimulation(spec, DataSets.Xor(), options))
         {
             Assert.Equal(end, whole.Step(epochs));
-            (stoppedAt, loss) = (whole.Epoch, whole.Loss);
+            (stoppedAt, loss, penalty) = (whole.Epoch, whole.Loss, whole.Context.Penalty);
             TrainingCheckpoint.Capture(whole).Save(path);
         }
         var checkpoint = NetworkCheckpoint.Load(path);
@@ -77,5 +77,6 @@ public sealed class CheckpointContinuationTests : IDisposable
         Assert.Equal(end, continued.Step(epochs));
         Assert.Equal(stoppedAt, continued.Epoch);
         Assert.Equal(loss, continued.Loss);
+        Assert.Equal(penalty, continued.Context.Penalty); // the log line's "penalty:" too, though it was measured before the last update
     }
 }
