@@ -93,17 +93,22 @@ public static class CliRunner
     }
 
     /// <summary>Starts neuronsim (SIGINT at its default, so the child can handle it even when this process ignores it), waits until a line of its standard output matches <paramref name="ready"/>, sends <paramref name="signal"/> and waits for the end.</summary>
-    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null) =>
-        RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout);
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null, int times = 1) =>
+        RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout, times);
 
     /// <summary>Starts neuronsim as above and sends <paramref name="signal"/> <paramref name="after"/> it started (for commands that print nothing while they work).</summary>
     public static CliResult RunAndSignal(IEnumerable<string> args, string signal, TimeSpan after, TimeSpan? timeout = null, int times = 1) =>
         RunAndSignal(args, signal, ready: null, after, timeout, times);
 
+    /// <summary>As <see cref="RunAndSignal(IEnumerable{string}, string, Func{string, bool}, TimeSpan?, int)"/>, with the environment variables <paramref name="unset"/> removed (DISPLAY: no window).</summary>
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan timeout, IEnumerable<string> unset) =>
+        RunAndSignal(args, signal, ready, TimeSpan.Zero, timeout, 1, unset);
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
-    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1)
+    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1,
+        IEnumerable<string>? unset = null)
     {
         var info = new ProcessStartInfo("env")
         {
@@ -113,7 +118,7 @@ public static class CliRunner
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in (string[])["--default-signal=INT", "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["--default-signal=INT", .. (unset ?? []).Select(name => "--unset=" + name), "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
