@@ -129,7 +129,9 @@ public static class TrainingCheckpoint
         context.Epoch = checkpoint.Epoch;
         context.Schedule.NextEpoch = checkpoint.Epoch;
         context.OptimizerSteps = checkpoint.Metadata?.Other.GetValueOrDefault(Keys.OptimizerSteps) is { } steps
-            ? long.Parse(steps, CultureInfo.InvariantCulture)
+            ? long.TryParse(steps, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                ? count
+                : throw new ArgumentException($"metadata '{Keys.OptimizerSteps}' is '{steps}', not a whole number of at least 0")
             : 0;
         (context.Loss, context.Accuracy) = simulation.Evaluate();
         if (checkpoint.Metadata?.Other.GetValueOrDefault(Keys.Penalty) is { } penalty
