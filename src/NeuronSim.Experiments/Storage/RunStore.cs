@@ -171,7 +171,7 @@ public sealed class RunStore : IDisposable
             return saved.Diverged ? (saved, null) : (null, $"{relative}: it keeps no network ({network}; a run file from before networks were kept)");
         }
         if (saved.Network.Replace('\\', '/') != network.Replace('\\', '/')) return (null, $"{relative}: its network file '{ExperimentPreset.Shorten(saved.Network)}' is not {network}");
-        return RunNetwork.Problem(Path.Combine(Directory, network), saved, run) is { } damaged ? (null, $"{network} {damaged}") : (saved, null);
+        return RunNetwork.Problem(Path.Combine(Directory, network), saved, run, plan) is { } damaged ? (null, $"{network} {damaged}") : (saved, null);
     }
 
     /// <summary>Writes a text file of the output directory atomically.</summary>
