@@ -72,6 +72,25 @@ public sealed partial class CommandStopTests : IDisposable
         Assert.Equal((1280, 800), (bitmap.Width, bitmap.Height));
     }
 
+    [Fact]
+    public void Experiment_draws_figures_for_a_moment_after_sigint_then_writes_the_report_and_says_what_it_skipped()
+    {
+        var output = Path.Combine(_directory, "all");
+        Assert.Equal(0, CliRunner.Run("experiment", "all", "--data", "xor", "--max-epochs", "300", "--out", output).ExitCode); // 24 runs, 41 figures
+        var report = Path.Combine(output, "REPORT.md");
+        File.Delete(report);
+
+        // Every run is saved: the resume skips them all and goes straight to the figures (a few tenths of a second each).
+        var result = CliRunner.RunAndSignal(["experiment", "--resume", output], "INT", line => line.StartsWith("[24/24] skip", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        AssertStopped(result, 130);
+        var drawn = Regex.Match(result.Stdout, @"and (\d+) figures in");
+        Assert.True(drawn.Success, result.Stdout);
+        if (int.Parse(drawn.Groups[1].Value) < 41) Assert.Matches(@"^interrupted: all 24 runs finished and saved, \d+ figures skipped; resume with: ", result.Stderr);
+        Assert.True(File.Exists(report), "REPORT.md was not written after the signal");
+        foreach (Match figure in Regex.Matches(File.ReadAllText(report), @"figures/[\w.-]+\.png")) Assert.True(File.Exists(Path.Combine(output, figure.Value)), figure.Value);
+    }
+
     private static void AssertStopped(CliResult result, int code)
     {
         Assert.True(result.ExitCode == code, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
