@@ -52,6 +52,8 @@ public class RunIdentityTests
     [InlineData("epochs", "\"many\"", "unreadable")]
     [InlineData("accuracy", "0.5", "does not give the accuracy its run file reports")]
     [InlineData("testLoss", "0.125", "does not give the loss its run file reports")]
+    [InlineData("flatSinceEpoch", "3", "its content does not match its checksum (edited or damaged)")]
+    [InlineData("checksum", "\"\"", "it has no checksum")]
     public void A_damaged_or_edited_run_file_is_trained_again_with_the_file_and_the_reason(string field, string value, string reason)
     {
         WithDirectory(directory =>
