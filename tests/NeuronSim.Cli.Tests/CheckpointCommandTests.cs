@@ -27,6 +27,22 @@ public sealed class CheckpointCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_checkpoint_of_a_continued_run_is_the_checkpoint_of_one_run_bit_for_bit()
+    {
+        // The continued run's save records the data and seed it went on with (the loaded file's), not the command line's defaults:
+        // a checkpoint of a checkpoint still rebuilds the same points.
+        string[] settings = ["--data", "circle", "--points", "60", "--noise", "0.1", "--data-seed", "5", "--seed", "3", "--test-ratio", "0.2", "--log-every", "0"];
+        var (half, continued, whole) = (Path.Combine(_dir, "half.safetensors"), Path.Combine(_dir, "continued.safetensors"), Path.Combine(_dir, "whole.safetensors"));
+        Assert.Equal(0, CliRunner.Run(["train", "--epochs", "50", "--save", half, .. settings]).ExitCode);
+        Assert.Equal(0, CliRunner.Run("train", "--load", half, "--epochs", "100", "--log-every", "0", "--save", continued).ExitCode);
+        Assert.Equal(0, CliRunner.Run(["train", "--epochs", "100", "--save", whole, .. settings]).ExitCode);
+
+        Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(continued));
+        var again = CliRunner.Run("train", "--load", continued, "--epochs", "100", "--log-every", "0");
+        Assert.Contains("circle (48 points, 12 more held out for testing)", again.Stdout);
+    }
+
+    [Fact]
     public void A_truncated_checkpoint_gets_one_line_and_exit_2()
     {
         var file = Path.Combine(_dir, "t.safetensors");

@@ -4,7 +4,11 @@ using NeuronSim.Commands;
 namespace NeuronSim.Cli.Tests;
 
 /// <summary>What a run of the neuronsim executable printed and returned.</summary>
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>For a run that was sent a signal: how long it ran on after the (first) signal; null when no signal was sent (it had ended before).</summary>
+    public TimeSpan? AfterSignal { get; init; }
+}
 
 /// <summary>Runs the real neuronsim executable (built next to the tests) as a child process.</summary>
 public static class CliRunner
@@ -89,17 +93,22 @@ public static class CliRunner
     }
 
     /// <summary>Starts neuronsim (SIGINT at its default, so the child can handle it even when this process ignores it), waits until a line of its standard output matches <paramref name="ready"/>, sends <paramref name="signal"/> and waits for the end.</summary>
-    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null) =>
-        RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout);
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan? timeout = null, int times = 1) =>
+        RunAndSignal(args, signal, ready, after: TimeSpan.Zero, timeout, times);
 
     /// <summary>Starts neuronsim as above and sends <paramref name="signal"/> <paramref name="after"/> it started (for commands that print nothing while they work).</summary>
     public static CliResult RunAndSignal(IEnumerable<string> args, string signal, TimeSpan after, TimeSpan? timeout = null, int times = 1) =>
         RunAndSignal(args, signal, ready: null, after, timeout, times);
 
+    /// <summary>As <see cref="RunAndSignal(IEnumerable{string}, string, Func{string, bool}, TimeSpan?, int)"/>, with the environment variables <paramref name="unset"/> removed (DISPLAY: no window).</summary>
+    public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan timeout, IEnumerable<string> unset) =>
+        RunAndSignal(args, signal, ready, TimeSpan.Zero, timeout, 1, unset);
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
-    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1)
+    private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1,
+        IEnumerable<string>? unset = null)
     {
         var info = new ProcessStartInfo("env")
         {
@@ -109,7 +118,7 @@ public static class CliRunner
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in (string[])["--default-signal=INT", "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["--default-signal=INT", .. (unset ?? []).Select(name => "--unset=" + name), "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -127,9 +136,11 @@ public static class CliRunner
         // loaded machine, longer than the grace period a second signal is meant to cut short), 200 ms apart
         // (two signals sent at once can merge into one: a pending standard signal is not queued twice).
         var number = signal switch { "INT" => 2, "TERM" => 15, "KILL" => 9, "HUP" => 1, _ => throw new ArgumentException($"unknown signal {signal}") };
-        for (var k = 0; k < times; k++)
+        TimeSpan? signalledAt = null;
+        for (var k = 0; k < times && !process.HasExited; k++)
         {
             if (k > 0) Thread.Sleep(200);
+            signalledAt ??= clock.Elapsed;
             SendSignal(process.Id, number);
         }
         var rest = process.StandardOutput.ReadToEndAsync();
@@ -138,8 +149,9 @@ public static class CliRunner
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"neuronsim {string.Join(' ', args)} did not stop after SIG{signal}");
         }
+        var ended = clock.Elapsed;
         stdout.Append(rest.Result);
-        return new CliResult(process.ExitCode, stdout.ToString(), stderr.Result);
+        return new CliResult(process.ExitCode, stdout.ToString(), stderr.Result) { AfterSignal = ended - signalledAt };
     }
 }
 

@@ -50,4 +50,33 @@ public sealed class CheckpointContinuationTests : IDisposable
         Assert.Equal(whole.Context.LossHistory.Skip(500), continued.Context.LossHistory);
         Assert.Equal(whole.Loss, continued.Loss);
     }
+
+    [Theory]
+    [InlineData(0.0, 1000, TrainingStatus.MaxEpochsReached)]
+    [InlineData(0.005, 3000, TrainingStatus.Converged)]
+    public void A_run_saved_at_its_end_continued_to_the_same_limit_trains_no_further_epoch(double target, int epochs, TrainingStatus end)
+    {
+        // A run that stopped (converged, or at its epoch limit) and was saved then (train --save after its last epoch,
+        // or after a Ctrl+C that came during its report) continued to the same limit equals the run itself.
+        var spec = new NetworkSpec { Hidden = [4, 4], Seed = 1 };
+        var options = new TrainingOptions { LearningRate = 1, TargetLoss = target, MaxEpochs = epochs, L2 = 1e-5 };
+        var path = Path.Combine(_dir, "end.safetensors");
+        int stoppedAt;
+        double loss, penalty;
+        using (var whole = new TrainingSimulation(spec, DataSets.Xor(), options))
+        {
+            Assert.Equal(end, whole.Step(epochs));
+            (stoppedAt, loss, penalty) = (whole.Epoch, whole.Loss, whole.Context.Penalty);
+            TrainingCheckpoint.Capture(whole).Save(path);
+        }
+        var checkpoint = NetworkCheckpoint.Load(path);
+        using var continued = new TrainingSimulation(checkpoint.ToSpec(), DataSets.Xor(), TrainingCheckpoint.Options(checkpoint)! with { MaxEpochs = epochs });
+        TrainingCheckpoint.Restore(checkpoint, continued);
+
+        Assert.Equal(end, continued.Status);
+        Assert.Equal(end, continued.Step(epochs));
+        Assert.Equal(stoppedAt, continued.Epoch);
+        Assert.Equal(loss, continued.Loss);
+        Assert.Equal(penalty, continued.Context.Penalty); // the log line's "penalty:" too, though it was measured before the last update
+    }
 }

@@ -71,6 +71,8 @@ public sealed class DataFileTests : IDisposable
     [InlineData("0,0,0\n1,NaN,1\n", 2, "x1 is NaN")]
     [InlineData("0,0,0\n1,Infinity,1\n", 2, "x1 is infinite: 'Infinity'")]
     [InlineData("0,0,0\n1e400,1,1\n", 2, "x0 is infinite: '1e400'")]
+    [InlineData("0,0,0\n1e308,1,1\n", 2, "x0 is too large: '1e308' (at most 1e150 either side of 0)")]
+    [InlineData("0,0,0\n1,-1.1e150,1\n", 2, "x1 is too large: '-1.1e150' (at most 1e150 either side of 0)")]
     [InlineData("0,0,0\n1,1,2\n", 2, "label 2: expected 0 or 1")]
     [InlineData("0,0,0\n1,1,0.5\n", 2, "label 0.5: expected 0 or 1")]
     [InlineData("0,0,1\n1,1,1\n\n", 2, "every row has label 1; a data set needs both 0 and 1")]

@@ -78,6 +78,12 @@ public sealed record RunResult
     /// <summary>When the run ended.</summary>
     public DateTimeOffset FinishedAt { get; init; }
 
+    /// <summary>
+    /// A hash of the run file's content written with this field empty (see RunStore): a file edited or damaged
+    /// afterwards, even in a number nothing else can check (the plateau epoch, a point of the curve), no longer matches.
+    /// </summary>
+    public string Checksum { get; init; } = "";
+
     /// <summary>Whether the loss fell below the target.</summary>
     public bool Converged => Status == TrainingStatus.Converged;
 

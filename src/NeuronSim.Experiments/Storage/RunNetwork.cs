@@ -1,3 +1,4 @@
+using NeuronSim.Experiments.Plans;
 using NeuronSim.Network.Checkpoints;
 using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Model;
@@ -39,9 +40,11 @@ public static class RunNetwork
 
     /// <summary>
     /// Why the network file at <paramref name="path"/> cannot stand for <paramref name="saved"/>'s
-    /// final network ("it is damaged: REASON", "it holds another network: ...", another epoch), or null when it can.
+    /// final network ("it is damaged: REASON", "it holds another network: ...", another epoch), or why the results the run
+    /// file reports are not that network's (its loss, accuracy and predictions on the run's data, measured again: an edited
+    /// number is caught), or null when it can.
     /// </summary>
-    public static string? Problem(string path, RunResult saved, PlannedRun run)
+    public static string? Problem(string path, RunResult saved, PlannedRun run, ExperimentPlan plan)
     {
         if (Directory.Exists(path)) return "is a directory";
         if (!File.Exists(path)) return "is missing";
@@ -59,6 +62,23 @@ public static class RunNetwork
         {
             return $"was saved at epoch {network.Epoch} with seed {network.Metadata?.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, the run ended at epoch {saved.Epochs} with seed {run.Seed}";
         }
+        return ResultsProblem(network, saved, run, plan);
+    }
+
+    /// <summary>The run file's numbers against the network's own on the run's data (bit for bit: the same passes computed them).</summary>
+    private static string? ResultsProblem(NetworkCheckpoint network, RunResult saved, PlannedRun run, ExperimentPlan plan)
+    {
+        var data = RunData.For(run, plan);
+        using var simulation = new TrainingSimulation(run.Setting.ToSpec(run.Seed), data.Train,
+            run.Setting.ToOptions(data.Train.Count, plan.MaxEpochs, plan.TargetLoss, run.Seed), data.Test);
+        network.ApplyTo(simulation);
+        var (loss, accuracy) = simulation.Evaluate();
+        if (!saved.TestLoss.Equals(loss) || !saved.FinalLoss.Equals(loss)) return "does not give the loss its run file reports (the file was edited or is of another run)";
+        if (!saved.Accuracy.Equals(accuracy)) return "does not give the accuracy its run file reports";
+        if (saved.Converged != loss < plan.TargetLoss) return $"does not give the status '{saved.Status}' its run file reports";
+        if (data.Test is { } test && simulation.Measure(test) is var (testLoss, testAccuracy)
+            && (!Equals(saved.HeldOutLoss, testLoss) || !Equals(saved.HeldOutAccuracy, testAccuracy))) return "does not give the held-out results its run file reports";
+        if (!simulation.PredictTraining().AsSpan().SequenceEqual(saved.Predictions)) return "does not give the predictions its run file reports";
         return null;
     }
 }

@@ -142,8 +142,12 @@ public sealed class RunStore : IDisposable
     public void Save(RunResult result, NetworkCheckpoint? network = null)
     {
         if (network is not null) network.Save(Path.Combine(Directory, RunNetwork.FileOf(result.Id)));
-        AtomicFile.WriteAllBytes(PathOf(result.Id), JsonSerializer.SerializeToUtf8Bytes(result, Json));
+        AtomicFile.WriteAllBytes(PathOf(result.Id), JsonSerializer.SerializeToUtf8Bytes(result with { Checksum = ChecksumOf(result) }, Json));
     }
+
+    /// <summary>The first 16 hex digits of the SHA-256 of <paramref name="result"/> as saved, with its checksum empty.</summary>
+    public static string ChecksumOf(RunResult result) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(result with { Checksum = "" }, Json)))[..16];
 
     /// <summary>
     /// The saved result of <paramref name="run"/> when its file passes <see cref="SavedRunCheck"/>;
@@ -168,10 +172,15 @@ public sealed class RunStore : IDisposable
         var network = RunNetwork.FileOf(run.Id);
         if (saved!.Network.Length == 0)
         {
-            return saved.Diverged ? (saved, null) : (null, $"{relative}: it keeps no network ({network}; a run file from before networks were kept)");
+            if (!saved.Diverged) return (null, $"{relative}: it keeps no network ({network}; a run file from before networks were kept)");
         }
-        if (saved.Network.Replace('\\', '/') != network.Replace('\\', '/')) return (null, $"{relative}: its network file '{ExperimentPreset.Shorten(saved.Network)}' is not {network}");
-        return RunNetwork.Problem(Path.Combine(Directory, network), saved, run) is { } damaged ? (null, $"{network} {damaged}") : (saved, null);
+        else
+        {
+            if (saved.Network.Replace('\\', '/') != network.Replace('\\', '/')) return (null, $"{relative}: its network file '{ExperimentPreset.Shorten(saved.Network)}' is not {network}");
+            if (RunNetwork.Problem(Path.Combine(Directory, network), saved, run, plan) is { } damaged) return (null, $"{network} {damaged}");
+        }
+        if (saved.Checksum.Length == 0) return (null, $"{relative}: it has no checksum (a run file from before checksums were kept)");
+        return saved.Checksum == ChecksumOf(saved) ? (saved, null) : (null, $"{relative}: its content does not match its checksum (edited or damaged)");
     }
 
     /// <summary>Writes a text file of the output directory atomically.</summary>

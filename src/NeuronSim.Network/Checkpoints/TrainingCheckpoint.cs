@@ -29,6 +29,9 @@ public static class TrainingCheckpoint
 
         /// <summary>L1, L2, batch size, shuffle seed, leak and the target loss.</summary>
         public const string L1 = "l1", L2 = "l2", BatchSize = "batch_size", ShuffleSeed = "shuffle_seed", Leak = "leak", TargetLoss = "target_loss";
+
+        /// <summary>The last epoch's regularization penalty (regularized runs only): measured before that epoch's update, so not recomputable from the saved weights.</summary>
+        public const string Penalty = "penalty";
     }
 
     /// <summary>The optimizer state components and their torch.optim names, per optimizer.</summary>
@@ -64,6 +67,7 @@ public static class TrainingCheckpoint
         };
         double[] hyper = [optimizer.Momentum, optimizer.Beta1, optimizer.Beta2, optimizer.Eps, optimizer.Alpha];
         for (var k = 0; k < hyper.Length; k++) other[Keys.OptimizerHyperParameters[k]] = Text(hyper[k]);
+        if (options.Regularized) other[Keys.Penalty] = Text(simulation.Context.Penalty);
         var metadata = network.Metadata with
         {
             Loss = Losses.Of(options.Loss).Name,
@@ -113,7 +117,8 @@ public static class TrainingCheckpoint
 
     /// <summary>
     /// Puts the checkpoint into <paramref name="simulation"/> (built from its spec and options):
-    /// weights, biases, optimizer state, the epoch and step counts; the simulation then continues the saved run.
+    /// weights, biases, optimizer state, the epoch and step counts; the simulation then continues the saved run
+    /// (one saved converged or at its epoch limit is judged so: no further epoch unless resumed).
     /// </summary>
     /// <exception cref="ArgumentException">The network's shape differs, or the optimizer state does not fit the simulation's optimizer.</exception>
     public static void Restore(NetworkCheckpoint checkpoint, TrainingSimulation simulation)
@@ -124,9 +129,14 @@ public static class TrainingCheckpoint
         context.Epoch = checkpoint.Epoch;
         context.Schedule.NextEpoch = checkpoint.Epoch;
         context.OptimizerSteps = checkpoint.Metadata?.Other.GetValueOrDefault(Keys.OptimizerSteps) is { } steps
-            ? long.Parse(steps, CultureInfo.InvariantCulture)
+            ? long.TryParse(steps, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                ? count
+                : throw new ArgumentException($"metadata '{Keys.OptimizerSteps}' is '{steps}', not a whole number of at least 0")
             : 0;
         (context.Loss, context.Accuracy) = simulation.Evaluate();
+        if (checkpoint.Metadata?.Other.GetValueOrDefault(Keys.Penalty) is { } penalty
+            && double.TryParse(penalty, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) context.Penalty = value;
+        simulation.JudgeRestored();
     }
 
     private static List<NamedTensor> ReadState(TrainingSimulation simulation)

@@ -18,6 +18,12 @@ public static class DataFile
     /// <summary>The longest line read, in characters.</summary>
     public const int MaxLineLength = 4096;
 
+    /// <summary>
+    /// The largest coordinate magnitude read: beyond it a point's square (the x0² features) or the plot's extent (max - min)
+    /// is no longer a finite number, and the boundary would be drawn blank without a word.
+    /// </summary>
+    public const double MaxMagnitude = 1e150;
+
     /// <summary>The header <see cref="Write"/> puts first.</summary>
     public const string Header = "x0,x1,label";
 
@@ -156,6 +162,7 @@ public static class DataFile
         }
         if (double.IsNaN(value)) return $"{column} is NaN";
         if (double.IsInfinity(value)) return $"{column} is infinite: '{Shorten(trimmed)}'";
+        if (Math.Abs(value) > MaxMagnitude) return $"{column} is too large: '{Shorten(trimmed)}' (at most 1e150 either side of 0)";
         return null;
     }
 

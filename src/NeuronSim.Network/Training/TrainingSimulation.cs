@@ -125,6 +125,13 @@ public sealed class TrainingSimulation : IDisposable
         return Status;
     }
 
+    /// <summary>
+    /// After the network, epoch and loss were set from outside (a restored checkpoint): the status the stop rule
+    /// gives them, so a run saved once it had converged or reached its epoch limit is not trained one epoch further
+    /// (<see cref="Resume"/> lets it go on).
+    /// </summary>
+    public TrainingStatus JudgeRestored() => Status = Judge();
+
     /// <summary>Lets training go on past a stop (for example after it converged, in the live view).</summary>
     public void Resume()
     {

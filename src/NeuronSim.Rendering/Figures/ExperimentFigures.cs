@@ -15,10 +15,25 @@ public static class ExperimentFigures
     public const string Folder = "figures";
 
     /// <summary>Draws the figures of the finished runs in <paramref name="table"/>; returns them for the report.</summary>
-    public static IReadOnlyList<ExperimentFigure> DrawAll(ResultsTable table, string directory)
+    public static IReadOnlyList<ExperimentFigure> DrawAll(ResultsTable table, string directory) => DrawAll(table, directory, () => false, out _);
+
+    /// <summary>
+    /// As <see cref="DrawAll(ResultsTable, string)"/>, but asks <paramref name="stop"/> before each figure and, once it says
+    /// yes, draws no more (after Ctrl+C a figure takes a few tenths of a second: hundreds would hold the exit for minutes);
+    /// <paramref name="skipped"/> counts those left out.
+    /// </summary>
+    public static IReadOnlyList<ExperimentFigure> DrawAll(ResultsTable table, string directory, Func<bool> stop, out int skipped)
     {
         var plan = table.Plan;
         var figures = new List<ExperimentFigure>();
+        var left = 0;
+        var stopped = false;
+        bool Skip()
+        {
+            stopped = stopped || stop();
+            if (stopped) left++;
+            return stopped;
+        }
         foreach (var experiment in plan.Experiments)
         {
             foreach (var dataSet in plan.DataSetsOf(experiment))
@@ -29,10 +44,14 @@ public static class ExperimentFigures
                     .Select(s => (s.Label, (IReadOnlyList<RunResult>)rows.Where(r => r.Setting == s && r.Result is not null).Select(r => r.Result!).ToList()))
                     .ToList();
                 var curves = $"{Folder}/{experiment.Name}-{dataSet}-curves.png";
-                Save(directory, curves, LearningCurveFigure.Render($"{ResultsTable.Heading(experiment)}: {dataSet}", series, plan.TargetLoss));
-                figures.Add(new ExperimentFigure(experiment.Name, dataSet, FigureKind.LearningCurves, null, curves));
+                if (!Skip())
+                {
+                    Save(directory, curves, LearningCurveFigure.Render($"{ResultsTable.Heading(experiment)}: {dataSet}", series, plan.TargetLoss));
+                    figures.Add(new ExperimentFigure(experiment.Name, dataSet, FigureKind.LearningCurves, null, curves));
+                }
                 foreach (var row in rows.Where(r => r.Run.Seed == plan.FirstSeed && r.Result is not null))
                 {
+                    if (Skip()) continue;
                     var file = $"{Folder}/{experiment.Name}-{dataSet}-{Slug(row.Setting.Label)}-compare.png";
                     var caption = row.Setting.Summary;
                     Save(directory, file, ComparisonFigure.Render(RunData.For(row.Run, plan), row.Result!, caption));
@@ -40,6 +59,7 @@ public static class ExperimentFigures
                 }
             }
         }
+        skipped = left;
         return figures;
     }
 

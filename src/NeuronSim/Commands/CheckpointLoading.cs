@@ -42,7 +42,15 @@ public static class CheckpointLoading
     /// <summary>The simulation that continues the checkpoint at <paramref name="path"/>, with the command line's <paramref name="settings"/> (as typed: <paramref name="arguments"/>) filling in what the file does not say.</summary>
     /// <exception cref="CheckpointException">The file is bad (exit 2).</exception>
     /// <exception cref="ArgumentException">An option contradicts the file (exit 2).</exception>
-    public static TrainingSimulation Continue(string path, NetworkSettings settings, IReadOnlyList<string> arguments)
+    public static TrainingSimulation Continue(string path, NetworkSettings settings, IReadOnlyList<string> arguments) =>
+        Continue(path, settings, arguments, out _);
+
+    /// <summary>
+    /// As <see cref="Continue(string, NetworkSettings, IReadOnlyList{string})"/>; <paramref name="data"/> is the data recipe the
+    /// run goes on with (the file's unless given): what a save of the continued run records, so that a checkpoint of a
+    /// checkpoint rebuilds the same points.
+    /// </summary>
+    public static TrainingSimulation Continue(string path, NetworkSettings settings, IReadOnlyList<string> arguments, out NetworkSettings data)
     {
         var checkpoint = NetworkCheckpoint.Load(path);
         bool Given(string option) => arguments.Any(a => a == option || a.StartsWith(option + "=", StringComparison.Ordinal));
@@ -50,7 +58,7 @@ public static class CheckpointLoading
         var typed = settings.ToSpec();
         var activation = Given("--activation") ? typed.HiddenActivations[0] : Network.Components.Activation.Sigmoid;
         var fromFile = checkpoint.ToSpec(activation, Given("--features") || checkpoint.Metadata?.Features is null && checkpoint.LayerSizes[0] != 2 ? typed.Features : null);
-        fromFile = fromFile with { Leak = TrainingCheckpoint.Leak(checkpoint) ?? typed.Leak, Seed = typed.Seed };
+        fromFile = fromFile with { Leak = TrainingCheckpoint.Leak(checkpoint) ?? typed.Leak, Seed = Given("--seed") ? typed.Seed : fromFile.Seed };
         foreach (var option in ShapeOptions.Where(Given))
         {
             var (mine, theirs) = Describe(option, typed, fromFile);
@@ -67,7 +75,8 @@ public static class CheckpointLoading
             throw new ArgumentException($"{path}: {error.Message}");
         }
         var options = saved is null ? settings.ToOptions() : Merge(saved, settings.ToOptions(), Given);
-        var split = DataFor(checkpoint, settings, Given);
+        data = DataFor(checkpoint, settings, Given);
+        var split = ReferenceEquals(data, settings) ? settings.ToSplit() : Live.DataChoice.From(data).Split();
         options.ValidateFor(split.Train.Count);
         var simulation = new TrainingSimulation(fromFile, split.Train, options, split.TestIsTraining ? null : split.Test);
         try
@@ -105,16 +114,22 @@ public static class CheckpointLoading
     };
 
     /// <summary>The data the file was trained on (name, seed, points, noise, test ratio), unless --data and the like are given.</summary>
-    private static DataSplit DataFor(NetworkCheckpoint checkpoint, NetworkSettings settings, Func<string, bool> given)
+    private static NetworkSettings DataFor(NetworkCheckpoint checkpoint, NetworkSettings settings, Func<string, bool> given)
     {
-        if (checkpoint.Metadata is not { } metadata || given("--data") || metadata.DataSet.Length == 0) return settings.ToSplit();
+        if (checkpoint.Metadata is not { } metadata || given("--data") || metadata.DataSet.Length == 0) return settings;
         var recipe = metadata.Other;
         double Real(string key, double fallback) => double.TryParse(recipe.GetValueOrDefault(key), System.Globalization.NumberStyles.Float,
             System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
         var points = int.TryParse(recipe.GetValueOrDefault(PointsKey), out var p) ? p : (int?)null;
         var seed = given("--data-seed") ? settings.DataSeed : metadata.DataSeed ?? settings.DataSeed;
-        var data = DataSets.Load(metadata.DataSet, given("--points") ? settings.Points : points, seed, given("--noise") ? settings.Noise : Real(NoiseKey, settings.Noise));
-        return DataSplit.Split(data, given("--test-ratio") ? settings.TestRatio : Real(TestRatioKey, settings.TestRatio), seed);
+        return new NetworkSettings
+        {
+            Data = metadata.DataSet,
+            Points = given("--points") ? settings.Points : points,
+            DataSeed = seed,
+            Noise = given("--noise") ? settings.Noise : Real(NoiseKey, settings.Noise),
+            TestRatio = given("--test-ratio") ? settings.TestRatio : Real(TestRatioKey, settings.TestRatio),
+        };
     }
 
     private static (string Mine, string Theirs) Describe(string option, NetworkSpec mine, NetworkSpec theirs) => option switch

@@ -18,6 +18,9 @@ namespace NeuronSim.Commands;
 /// </summary>
 public sealed class ExperimentCommand : Command<ExperimentSettings>
 {
+    /// <summary>How long after Ctrl+C figures are still drawn (each takes a few tenths of a second); the rest are skipped.</summary>
+    public static readonly TimeSpan FigureTimeAfterSignal = TimeSpan.FromSeconds(0.3);
+
     /// <summary>Where the lab's presets are: content/experiments next to the executable.</summary>
     public static string PresetDirectory => Path.Combine(AppContext.BaseDirectory, "content", "experiments");
 
@@ -29,6 +32,7 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
         var jobs = settings.Jobs ?? Environment.ProcessorCount;
         // Ctrl+C cancels cancellationToken (Program.cs): finished runs are kept, the rest resume later.
         var clock = Stopwatch.StartNew();
+        using var signal = new SignalClock(cancellationToken);
         var total = plan.DistinctRuns().Count;
         Console.WriteLine($"{(resumed ? "Resuming" : "Running")} '{plan.Name}': {total} runs ({string.Join(", ", plan.Experiments.Select(e => e.Name))} on {string.Join(", ", plan.UsedDataSets)}, "
             + $"{plan.Seeds} seed{(plan.Seeds > 1 ? "s" : "")}), {jobs} at a time, until loss < {Numbers.Compact(plan.TargetLoss)} or {plan.MaxEpochs} epochs. Output: {store.Directory}");
@@ -37,12 +41,16 @@ public sealed class ExperimentCommand : Command<ExperimentSettings>
             ? RunWithProgressBars(runner, plan, total, cancellationToken)
             : runner.Run(new Reporter(new PlainProgress(plan, Console.Out).Report), cancellationToken);
         var table = ResultsTable.Build(plan, outcome.Results);
-        var figures = ExperimentFigures.DrawAll(table, store.Directory);
+        // After Ctrl+C, figures are drawn for FigureTimeAfterSignal at most (what is cheap); the rest are drawn on --resume.
+        var figures = ExperimentFigures.DrawAll(table, store.Directory, () => signal.Elapsed > FigureTimeAfterSignal, out var skipped);
+        if (signal.Elapsed is not null) Interruption.Postpone(TimeSpan.FromSeconds(1));
         store.WriteText("REPORT.md", ReportWriter.Write(table, figures, clock.Elapsed, jobs));
         Console.WriteLine($"Wrote {Path.Combine(store.Directory, "REPORT.md")}, results.csv, results.md and {figures.Count} figures in {OutcomeText.Duration(clock.Elapsed)}.");
-        if (!outcome.Complete)
+        if (!outcome.Complete || skipped > 0)
         {
-            Console.Error.WriteLine($"interrupted: {outcome.Results.Count} of {total} runs finished and saved; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
+            var runs = outcome.Complete ? $"all {total} runs finished and saved" : $"{outcome.Results.Count} of {total} runs finished and saved";
+            var drawn = skipped > 0 ? $", {skipped} figures skipped" : "";
+            Console.Error.WriteLine($"interrupted: {runs}{drawn}; resume with: neuronsim experiment --resume {Quote(store.Directory)}");
             return CliErrors.Interrupted;
         }
         return CliErrors.Success;

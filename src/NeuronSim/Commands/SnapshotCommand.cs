@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using NeuronSim.Live;
+using NeuronSim.Network.Formatting;
 using NeuronSim.Network.Training;
 using NeuronSim.Rendering.Frame;
 using Spectre.Console;
@@ -47,7 +48,7 @@ public sealed class SnapshotSettings : NetworkSettings
     }
 }
 
-/// <summary><c>neuronsim snapshot</c>: trains N epochs headless and writes the frame the window would show.</summary>
+/// <summary><c>neuronsim snapshot</c>: trains N epochs headless and writes the frame the window would show (after Ctrl+C, the frame of the epoch reached).</summary>
 public sealed class SnapshotCommand : Command<SnapshotSettings>
 {
     /// <inheritdoc />
@@ -58,7 +59,10 @@ public sealed class SnapshotCommand : Command<SnapshotSettings>
         // No epoch limit: like the window (default --epochs 100000), the frame does not say "stopped".
         var options = settings.ToOptions() with { MaxEpochs = int.MaxValue };
         using var controller = LiveRun.Start(settings, context.Arguments, options, playing: false);
-        controller.StepEpochs(settings.Epochs);
+        controller.StepEpochs(settings.Epochs, cancellationToken);
+        // After Ctrl+C the frame (and --save) of the epoch reached are still written: one render, cheap but not instant.
+        var interrupted = cancellationToken.IsCancellationRequested;
+        if (interrupted) Interruption.Postpone(TimeSpan.FromSeconds(2));
         using var renderer = new FrameRenderer();
         using var frame = new FrameBuffer(settings.Width, settings.Height);
         renderer.Render(frame, controller.Simulation, controller.View);
@@ -70,12 +74,12 @@ public sealed class SnapshotCommand : Command<SnapshotSettings>
             Console.WriteLine($"saved epoch {simulation.Epoch} to {save}");
         }
         Console.WriteLine(SessionSummary.Line("", simulation, controller.ConvergedAt));
-        Console.WriteLine($"wrote {path}");
+        Console.WriteLine($"wrote {path}" + (interrupted ? $", interrupted at epoch {Numbers.Count(simulation.Epoch)} of {Numbers.Count(settings.Epochs)}" : ""));
         if (simulation.Status == TrainingStatus.Diverged)
         {
             CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "the frame was still written");
             return CliErrors.Failed;
         }
-        return CliErrors.Success;
+        return interrupted ? CliErrors.Interrupted : CliErrors.Success;
     }
 }

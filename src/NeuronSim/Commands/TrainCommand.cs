@@ -41,16 +41,18 @@ public sealed class TrainCommand : Command<TrainSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
+        // A continued run is saved with the data it goes on with (the loaded file's), not the command line's defaults.
+        NetworkSettings data = settings;
         using var simulation = settings.Load is { } load
-            ? CheckpointLoading.Continue(load, settings, context.Arguments)
+            ? CheckpointLoading.Continue(load, settings, context.Arguments, out data)
             : Create(settings);
         Action<TrainingSimulation>? saveEvery = settings is { Save: { } every, SaveEvery: > 0 }
-            ? s => { if (s.Epoch % settings.SaveEvery == 0) CheckpointLoading.Save(s, settings, every); }
+            ? s => { if (s.Epoch % settings.SaveEvery == 0) CheckpointLoading.Save(s, data, every); }
             : null;
         var code = HeadlessTraining.Run(simulation, settings.LogEvery, cancellationToken, saveEvery);
         if (settings.Save is { } path && code != CliErrors.Failed)
         {
-            CheckpointLoading.Save(simulation, settings, path);
+            CheckpointLoading.Save(simulation, data, path);
             Console.WriteLine($"Saved epoch {simulation.Epoch} to {path}");
         }
         return code;

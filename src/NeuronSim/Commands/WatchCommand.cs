@@ -39,7 +39,7 @@ public sealed class WatchSettings : NetworkSettings
         Speed is < 1 or > 10_000 ? ValidationResult.Error($"--speed must be 1 to 10000 epochs per frame, got {Speed}") : base.Validate();
 }
 
-/// <summary><c>neuronsim watch</c>: a live window that trains the network as you watch.</summary>
+/// <summary><c>neuronsim watch</c>: a live window that trains the network as you watch; Ctrl+C or SIGTERM quits it as Esc does (exit 130 or 143).</summary>
 public sealed class WatchCommand : Command<WatchSettings>
 {
     /// <summary>Exit code when no window could be opened (no display or no SDL2) and a headless PNG was written instead.</summary>
@@ -64,16 +64,17 @@ public sealed class WatchCommand : Command<WatchSettings>
         {
             Console.WriteLine($"watching {controller.Simulation.Spec} learn {controller.Simulation.Data.Name} ({(settings.Paused ? "paused" : "playing")}); H shows the keys, Esc quits");
             Console.Out.Flush();
-            new FrameLoop(window!, controller, renderer, new ScreenshotWriter(settings.Screenshots, Console.Out)).Run();
+            new FrameLoop(window!, controller, renderer, new ScreenshotWriter(settings.Screenshots, Console.Out)).Run(cancellationToken);
         }
         var simulation = controller.Simulation;
-        Console.WriteLine(SessionSummary.Line("quit at ", simulation, controller.ConvergedAt) + $"; network {LiveEdits.Shape(simulation)}");
+        var interrupted = cancellationToken.IsCancellationRequested;
+        Console.WriteLine(SessionSummary.Line(interrupted ? "interrupted at " : "quit at ", simulation, controller.ConvergedAt) + $"; network {LiveEdits.Shape(simulation)}");
         if (simulation.Status == TrainingStatus.Diverged)
         {
             CliErrors.ReportDivergence(simulation.Loss, simulation.Epoch, "the window was closed after it");
             return CliErrors.Failed;
         }
-        return CliErrors.Success;
+        return interrupted ? CliErrors.Interrupted : CliErrors.Success;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace NeuronSim.Live;
 /// The window's main loop, once per frame: read the keys and turn them into commands, train for
 /// what is left of the frame's budget, render (only when something changed), save a requested
 /// screenshot, record the rendered frame while V records, present, and wait for the next 1/60 s
-/// (quitting while recording saves the recording).
+/// (quitting while recording saves the recording). Ctrl+C or SIGTERM quits as Esc does.
 /// </summary>
 public sealed class FrameLoop(SdlWindow window, WatchController controller, FrameRenderer renderer, ScreenshotWriter screenshots)
 {
@@ -17,8 +17,8 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
 
     private static readonly TimeSpan FrameTime = TimeSpan.FromSeconds(1 / FramesPerSecond);
 
-    /// <summary>Runs until the user quits or closes the window.</summary>
-    public void Run()
+    /// <summary>Runs until the user quits or closes the window, or <paramref name="cancel"/> fires (checked every frame).</summary>
+    public void Run(CancellationToken cancel = default)
     {
         var keys = new List<KeyPress>();
         using var frame = new FrameBuffer(Math.Max(window.Width, 1), Math.Max(window.Height, 1));
@@ -28,7 +28,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
         var clock = Stopwatch.StartNew();
         try
         {
-            while (true)
+            while (!cancel.IsCancellationRequested)
             {
                 var frameStart = Stopwatch.GetTimestamp();
 
@@ -42,7 +42,7 @@ public sealed class FrameLoop(SdlWindow window, WatchController controller, Fram
                 }
                 controller.PointAt(window.Mouse, frame.Width, frame.Height);
                 foreach (var key in keys) controller.Handle(key);
-                if (controller.QuitRequested) break;
+                if (controller.QuitRequested || cancel.IsCancellationRequested) break;
 
                 // 2. Training: whatever of the frame the renderer does not need (2 to 10 ms).
                 controller.Advance(TrainingBudget(renderTime));

@@ -6,11 +6,11 @@ namespace NeuronSim.Live;
 /// <summary>Training in the live view: stepping, playing within a frame's budget, and the speeds Up/Down step through.</summary>
 public sealed partial class WatchController
 {
-    /// <summary>Trains exactly <paramref name="epochs"/> epochs (fewer only if the loss diverges); returns how many ran.</summary>
-    public int StepEpochs(int epochs)
+    /// <summary>Trains exactly <paramref name="epochs"/> epochs (fewer only if the loss diverges or <paramref name="cancel"/> fires); returns how many ran.</summary>
+    public int StepEpochs(int epochs, CancellationToken cancel = default)
     {
         var done = 0;
-        while (done < epochs && TryStep()) done++;
+        while (done < epochs && !cancel.IsCancellationRequested && TryStep()) done++;
         if (done > 0) Version++;
         return done;
     }

@@ -69,6 +69,9 @@ public sealed unsafe class SdlWindow : IDisposable
             // Wayland only when a Wayland session is there: probing it otherwise prints noise.
             var drivers = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY")) ? "x11" : "wayland,x11";
             Sdl.SDL_SetHint("SDL_VIDEODRIVER", drivers);
+            // SIGINT and SIGTERM stay with the process's own handler (Interruption), which the frame loop checks:
+            // SDL's would turn them into a window close, and the exit code would no longer say a signal came.
+            Sdl.SDL_SetHint("SDL_NO_SIGNAL_HANDLERS", "1");
         }
         catch (DllNotFoundException)
         {
