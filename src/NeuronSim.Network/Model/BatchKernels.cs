@@ -39,7 +39,8 @@ public static class BatchKernels
         CheckWeights(w, offset, rowStride, colStride, rows, inputs.Length);
         if (init.Length != 0) ArgumentOutOfRangeException.ThrowIfLessThan(init.Length, rows);
         var path = KernelSelection.Active;
-        var work = (long)rows * inputs.Length * paddedSamples;
+        // An activation or derivative over the outputs costs about as much as RowFinish.Cost multiply-adds per value.
+        var work = (long)rows * paddedSamples * (inputs.Length + (finish.Definition is null ? 0 : RowFinish.Cost));
         if (work < SmallProducts.Threshold && path != KernelPath.Scalar)
         {
             SmallProducts.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
@@ -68,9 +69,10 @@ public static class BatchKernels
         CheckLengths(paddedSamples, deltas, inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(grads.Length - (long)offset, (long)deltas.Length * inputs.Length, nameof(grads));
         var path = KernelSelection.Active;
-        if (inputs.Length < PaddingBlock && path != KernelPath.Scalar)
+        if ((inputs.Length < PaddingBlock || deltas.Length < 4) && path != KernelPath.Scalar)
         {
-            // Too narrow for a tile: dot products only, with no job to fill.
+            // Too narrow for a tile, or too few rows to pay for transposing the inputs (the output
+            // layer's one neuron): dot products only, with no job to fill.
             GradientDotsJob.RaggedColumns(deltas, inputs, grads, offset, paddedSamples, 0);
             return;
         }

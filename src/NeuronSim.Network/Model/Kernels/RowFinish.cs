@@ -12,6 +12,12 @@ namespace NeuronSim.Network.Model.Kernels;
 /// <param name="Through">The outputs a = f(z) whose derivative multiplies the rows, or null to apply f itself.</param>
 public readonly record struct RowFinish(ActivationDefinition? Definition, double Leak, double[][]? Through)
 {
+    /// <summary>
+    /// What a finish costs per value, in a product's multiply-adds, when deciding to split a product
+    /// (measured: the sigmoid takes 1.2 ns per value, a tiled multiply-add about 0.04 ns).
+    /// </summary>
+    public const int Cost = 30;
+
     /// <summary>Leave the weighted sums as they are.</summary>
     public static RowFinish None => default;
 
