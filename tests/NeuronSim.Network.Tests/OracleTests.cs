@@ -53,7 +53,7 @@ public class OracleTests
         }
     }
 
-    // Above 16384 weights the optimizer and the gather/scatter copies split their chunks across the two cores,
+    // Above 4096 weights the optimizer and the gather/scatter copies split their chunks across the two cores,
     // and above 200000 multiply-adds the products do, each half applying its rows' activation or derivative.
     public static TheoryData<string, string> ParallelCases => new()
     {
@@ -68,7 +68,7 @@ public class OracleTests
     public void Loss_history_equals_the_plain_implementation_where_the_work_is_split_across_cores(string optimizer, string setting)
     {
         using var simulation = Build(optimizer, setting, epochs: 100);
-        Assert.True(simulation.Topology.ParameterCount > 16_384, "the case must be large enough to split");
+        Assert.True(simulation.Topology.ParameterCount > Topology.WeightTransfer.ParallelThreshold, "the case must be large enough to split");
         var oracle = new PlainNetwork(simulation);
 
         simulation.Step(100);

@@ -13,7 +13,7 @@ namespace NeuronSim.Network.Systems;
 internal sealed class ParallelChunks<TKernel>(World world, QueryDescription query) : ISplitWork where TKernel : struct, IChunkKernel
 {
     /// <summary>Below this many entities the chunks run on the calling core only.</summary>
-    public const int ParallelThreshold = 16_384;
+    public const int ParallelThreshold = 4096;
 
     private readonly List<Chunk> _chunks = [];
     private long _version = -1;

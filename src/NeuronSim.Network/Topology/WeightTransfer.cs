@@ -10,7 +10,7 @@ namespace NeuronSim.Network.Topology;
 internal sealed class WeightTransfer : ISplitWork
 {
     /// <summary>Below this many weights the copy runs on the calling core only.</summary>
-    public const int ParallelThreshold = 16_384;
+    public const int ParallelThreshold = 4096;
 
     private readonly List<WeightChunk> _chunks;
     private readonly int _middle;
