@@ -144,7 +144,9 @@ public class WatchEditTests : LoggedControllerTests
         Assert.Equal(before, simulation.Topology.Weights);
         Assert.Equal(Entity.Null, simulation.Topology.WeightEntityOrNull(2, 0, 0));
         Assert.True(simulation.World.Has<Frozen>(simulation.Topology.WeightEntity(3, 1, 0)));
-        Assert.StartsWith("epoch 0: optimizer momentum", LogLines[^1]);
+        Assert.Equal("epoch 20: optimizer momentum (fresh state) (2-4-4-1)", LogLines[^1]);
+        Assert.Equal(20, simulation.Epoch); // training goes on from where it was
+        Assert.Equal(20, simulation.Context.LossHistory.Count);
         controller.Handle(Press(Key.O));
         Assert.Equal(OptimizerKind.Adam, controller.Simulation.Options.Optimizer.Kind);
         controller.Handle(Press(Key.O));

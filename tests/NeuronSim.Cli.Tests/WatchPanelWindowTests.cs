@@ -43,7 +43,7 @@ public class WatchPanelWindowTests
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         Assert.Matches(@"(?m)^epoch 0: data set spiral \(2-4-4-1\)$", result.Stdout);
         Assert.Matches(@"(?m)^epoch 0: layer 1 \+1 neuron \(2-5-4-1\)$", result.Stdout);
-        Assert.Matches(@"(?m)^epoch 0: batch size 128: same weights, new run from epoch 0 \(2-5-4-1\)$", result.Stdout);
+        Assert.Matches(@"(?m)^epoch 0: batch size 128 \(2-5-4-1\)$", result.Stdout);
         Assert.Matches(@"(?m)^quit at epoch 2: .*network 2-5-4-1$", result.Stdout);
     }
 

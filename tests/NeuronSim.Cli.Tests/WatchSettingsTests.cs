@@ -35,7 +35,8 @@ public class WatchSettingsTests : LoggedControllerTests
         Assert.Equal(16, controller.Simulation.Context.Schedule.BatchSize);
         Assert.Equal("16", controller.BatchSizeText);
         Assert.Equal(weights, WeightsOf(controller.Simulation));
-        Assert.Equal("epoch 0: batch size 16: same weights, new run from epoch 0 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 10: batch size 16 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal(10, controller.Simulation.Epoch); // training goes on from where it was
         Assert.Equal(2, controller.StepEpochs(2));
         var schedule = controller.Simulation.Context.Schedule; // each epoch: a batch of 16, then one of 5
         Assert.Equal((16, 5), (schedule.Start, schedule.Count));
@@ -46,7 +47,7 @@ public class WatchSettingsTests : LoggedControllerTests
         controller.Handle(Press(Key.Z, shift: true));
         Assert.Equal(0, controller.Simulation.Options.BatchSize);
         Assert.True(controller.Simulation.Context.Schedule.FullBatch);
-        Assert.Equal("epoch 0: batch size full: same weights, new run from epoch 0 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 12: batch size full (2-4-4-1)", LogLines[^1]);
         var lines = LogLines.Length;
         controller.Handle(Press(Key.Z, shift: true));
         Assert.Equal("batch size is already the full batch", controller.Message);
@@ -54,7 +55,7 @@ public class WatchSettingsTests : LoggedControllerTests
         for (var i = 0; i < 8; i++) controller.Handle(Press(Key.Z));
         Assert.Equal(1, controller.Simulation.Options.BatchSize);
         Assert.Equal("batch size is already 1", controller.Message);
-        Assert.Equal(["16", "8", "4", "2", "1"], LogLines[^5..].Select(l => l.Split("batch size ")[1].Split(':')[0]));
+        Assert.Equal(["16", "8", "4", "2", "1"], LogLines[^5..].Select(l => l.Split("batch size ")[1].Split(' ')[0]));
     }
 
     [Fact]
@@ -70,17 +71,18 @@ public class WatchSettingsTests : LoggedControllerTests
         Assert.Equal((0.001, 0.0), (controller.Simulation.Options.L1, controller.Simulation.Options.L2));
         Assert.Contains("Regularization", controller.Simulation.Pipeline.SystemNames);
         Assert.Equal(weights, WeightsOf(controller.Simulation));
-        Assert.Equal("epoch 0: regularization L1 0.001: same weights, new run from epoch 0 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 5: regularization L1 0.001 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal(5, controller.Simulation.Epoch);
         controller.StepEpochs(1);
         Assert.True(controller.Simulation.Context.Penalty > 0);
         controller.Handle(Press(Key.J));
         Assert.Equal((0.0, 0.001), (controller.Simulation.Options.L1, controller.Simulation.Options.L2));
-        Assert.Equal("epoch 0: regularization L2 0.001: same weights, new run from epoch 0 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 6: regularization L2 0.001 (2-4-4-1)", LogLines[^1]);
         controller.Handle(Press(Key.J));
         Assert.Equal(RegularizationKind.None, controller.Regularization);
         Assert.False(controller.Simulation.Options.Regularized);
         Assert.DoesNotContain("Regularization", controller.Simulation.Pipeline.SystemNames);
-        Assert.Equal("epoch 0: regularization none: same weights, new run from epoch 0 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 6: regularization none (2-4-4-1)", LogLines[^1]);
     }
 
     [Fact]

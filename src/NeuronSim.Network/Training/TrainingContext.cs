@@ -59,7 +59,7 @@ public sealed class TrainingContext
     public NetworkTopology Topology => _topology is { IsStale: false } ? _topology : _topology = NetworkTopology.Build(World);
 
     /// <summary>Which points each step uses.</summary>
-    public BatchSchedule Schedule { get; }
+    public BatchSchedule Schedule { get; private set; }
 
     /// <summary>When set, the next feed puts every training point in order into the network (an evaluation, not a step).</summary>
     public bool FeedAllPoints { get; set; }
@@ -108,5 +108,14 @@ public sealed class TrainingContext
     public void EnsureLabelCapacity(int samples)
     {
         if (BatchLabels.Length < samples) BatchLabels = new double[samples];
+    }
+
+    /// <summary>Training goes on under <paramref name="options"/>: a batch schedule of its batch size that draws the same epochs' orders from here on.</summary>
+    internal void ChangeOptions(TrainingOptions options)
+    {
+        var next = Schedule.NextEpoch;
+        Options = options;
+        Schedule = new BatchSchedule(Data.Count, options.BatchSizeFor(Data.Count), options.ShuffleSeed) { NextEpoch = next };
+        BatchLabels = new double[Schedule.BatchSize];
     }
 }

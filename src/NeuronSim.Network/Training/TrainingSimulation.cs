@@ -14,7 +14,7 @@ namespace NeuronSim.Network.Training;
 /// </summary>
 public sealed class TrainingSimulation : IDisposable
 {
-    private readonly TrainingPipeline _pipeline;
+    private TrainingPipeline _pipeline;
     private readonly Predictor _predictor;
     /// <summary>The topology whose forward pass the neurons' state holds for the current weights, or null: a step may reuse it.</summary>
     private NetworkTopology? _evaluatedOn;
@@ -30,11 +30,7 @@ public sealed class TrainingSimulation : IDisposable
         options.Validate();
         options.ValidateFor(data.Count);
         spec.Validate();
-        var loss = Losses.Of(options.Loss);
-        if (loss.RequiredOutput is { } required && spec.OutputActivation != required)
-        {
-            throw new ArgumentException($"--loss {loss.Name} needs a {Activations.NameOf(required)} output, got --output-activation {Activations.NameOf(spec.OutputActivation)}");
-        }
+        CheckLoss(spec, options);
         Spec = spec;
         World = NeuronSim.Ecs.World.Create();
         NetworkBuilder.Build(World, spec, data.Count);
@@ -131,6 +127,40 @@ public sealed class TrainingSimulation : IDisposable
     /// (<see cref="Resume"/> lets it go on).
     /// </summary>
     public TrainingStatus JudgeRestored() => Status = Judge();
+
+    /// <summary>
+    /// Trains on under <paramref name="options"/> from here (a live change of optimizer, batch size,
+    /// regularization or loss): the same network, epoch count and histories, the tick's systems rebuilt
+    /// from the new options, the batch orders of the coming epochs as a run with them from the start
+    /// would draw. A changed optimizer starts from zero state at step 1, as a new torch.optim optimizer does.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are out of range or do not fit the network or the data (nothing changes).</exception>
+    public void ChangeOptions(TrainingOptions options)
+    {
+        options.Validate();
+        options.ValidateFor(Data.Count);
+        CheckLoss(Spec, options);
+        var newOptimizer = options.Optimizer.Kind != Options.Optimizer.Kind;
+        _pipeline.Dispose();
+        _pipeline = new TrainingPipeline(World, options, Spec.Features, Test is not null);
+        if (newOptimizer)
+        {
+            Systems.Optimizers.ClearState(World);
+            Context.OptimizerSteps = 0;
+        }
+        Context.ChangeOptions(options);
+        _evaluatedOn = null;
+        Resume();
+    }
+
+    private static void CheckLoss(NetworkSpec spec, TrainingOptions options)
+    {
+        var loss = Losses.Of(options.Loss);
+        if (loss.RequiredOutput is { } required && spec.OutputActivation != required)
+        {
+            throw new ArgumentException($"--loss {loss.Name} needs a {Activations.NameOf(required)} output, got --output-activation {Activations.NameOf(spec.OutputActivation)}");
+        }
+    }
 
     /// <summary>Lets training go on past a stop (for example after it converged, in the live view).</summary>
     public void Resume()

@@ -72,13 +72,13 @@ public enum LiveCommand
     /// <summary>Learning rate divided by about 3.</summary>
     LearningRateDown,
 
-    /// <summary>A smaller mini-batch: the next of full, 128, 64, 32, 16, 8, 4, 2, 1 (same weights, new run).</summary>
+    /// <summary>A smaller mini-batch: the next of full, 128, 64, 32, 16, 8, 4, 2, 1 (training goes on from this epoch).</summary>
     BatchSmaller,
 
-    /// <summary>A larger mini-batch, up to the full batch (same weights, new run).</summary>
+    /// <summary>A larger mini-batch, up to the full batch (training goes on from this epoch).</summary>
     BatchLarger,
 
-    /// <summary>The next regularization: none, L1, L2 (same weights, new run).</summary>
+    /// <summary>The next regularization: none, L1, L2 (training goes on from this epoch).</summary>
     CycleRegularization,
 
     /// <summary>Regularization rate times about 3.</summary>

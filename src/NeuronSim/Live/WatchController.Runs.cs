@@ -1,21 +1,42 @@
 using NeuronSim.Network.Model;
+using NeuronSim.Network.Systems;
 using NeuronSim.Network.Training;
 
 namespace NeuronSim.Live;
 
-/// <summary>Replacing the run: a new optimizer on the same weights (O), and a new run on new data (D, M, T) or a new seed (R).</summary>
+/// <summary>Changing the run: the optimizer (O) and other training options as it learns, and a new run on new data (D, M, T) or a new seed (R).</summary>
 public sealed partial class WatchController
 {
     /// <summary>The optimizers O cycles through.</summary>
     public static readonly OptimizerKind[] OptimizerCycle = [OptimizerKind.Sgd, OptimizerKind.Momentum, OptimizerKind.Adam];
 
-    /// <summary>O: the next optimizer. The run is rebuilt with the same weights (fresh optimizer state; the epoch count and loss history restart).</summary>
+    /// <summary>O: the next optimizer, from a fresh state; training goes on from this epoch with the same network and loss curve.</summary>
     private void CycleOptimizer()
     {
         var options = Simulation.Options;
         var kind = OptimizerCycle[(Array.IndexOf(OptimizerCycle, options.Optimizer.Kind) + 1) % OptimizerCycle.Length];
-        Rebuild(Simulation.Spec, options with { Optimizer = options.Optimizer with { Kind = kind } },
-            $"optimizer {kind.ToString().ToLowerInvariant()}: same weights, new run from epoch 0");
+        ChangeTraining(options with { Optimizer = options.Optimizer with { Kind = kind } }, $"optimizer {Optimizers.Of(kind).Name} (fresh state)");
+    }
+
+    /// <summary>
+    /// Trains on under <paramref name="options"/> from this epoch (the same network, epoch count and loss
+    /// curve; see <see cref="TrainingSimulation.ChangeOptions"/>) and logs <paramref name="action"/>; options the run
+    /// cannot take become the message and change nothing.
+    /// </summary>
+    private void ChangeTraining(TrainingOptions options, string action)
+    {
+        try
+        {
+            Simulation.ChangeOptions(options);
+        }
+        catch (ArgumentException error)
+        {
+            Message = error.Message;
+            return;
+        }
+        _options = options;
+        _rate.Reset();
+        Message = _edits.Log(Simulation, action);
     }
 
     /// <summary>Replaces the run by one of <paramref name="spec"/> and <paramref name="options"/> on the same data with the same weights (fresh optimizer state, epoch 0), and logs <paramref name="action"/>.</summary>

@@ -55,11 +55,10 @@ public sealed partial class WatchController
             return;
         }
         var batch = next == points ? 0 : next;
-        Rebuild(Simulation.Spec, Simulation.Options with { BatchSize = batch },
-            $"batch size {BatchText(batch, points)}: same weights, new run from epoch 0");
+        ChangeTraining(Simulation.Options with { BatchSize = batch }, $"batch size {BatchText(batch, points)}");
     }
 
-    /// <summary>J: none, L1, L2, none (both, from the command line, turn off). The run is rebuilt with the same weights, as O does.</summary>
+    /// <summary>J: none, L1, L2, none (both, from the command line, turn off). Training goes on from this epoch, as after O.</summary>
     private void CycleRegularization()
     {
         var rate = RegularizationRate;
@@ -76,7 +75,7 @@ public sealed partial class WatchController
             L2 = next == RegularizationKind.L2 ? rate : 0,
         };
         var what = next == RegularizationKind.None ? "none" : $"{next} {Numbers.Compact(rate)}";
-        Rebuild(Simulation.Spec, options, $"regularization {what}: same weights, new run from epoch 0");
+        ChangeTraining(options, $"regularization {what}");
     }
 
     /// <summary>' (<paramref name="up"/>) or ;: the regularization rate times or divided by 3.16, in place (the next step uses it).</summary>

@@ -39,6 +39,8 @@ internal sealed class PlainNetwork
         _x = Enumerable.Range(0, _sizes[0]).Select(i => data.Feature(i)).ToArray();
         _y = data.Labels;
         _order = Enumerable.Range(0, _y.Length).ToArray();
+        // Batch orders continue from the simulation's epoch (0 for a new one), as its schedule's do.
+        _epoch = simulation.Epoch;
     }
 
     public List<double> LossHistory { get; } = new();

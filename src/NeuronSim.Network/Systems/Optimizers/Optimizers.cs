@@ -54,6 +54,19 @@ public static class Optimizers
 
     private static string Text(double value) => Formatting.Numbers.Compact(value);
 
+    /// <summary>Zeroes every optimizer's state on every entity that holds it (velocities, square averages, Adam's moments): a new optimizer starts fresh.</summary>
+    public static void ClearState(World world)
+    {
+        Clear<Velocity>(world);
+        Clear<SquareAverage>(world);
+        Clear<AdamMoments>(world);
+    }
+
+    private static void Clear<T>(World world) where T : struct
+    {
+        foreach (var chunk in world.GetChunks(new QueryDescription().WithAll<T>())) chunk.GetSpan<T>().Clear();
+    }
+
     /// <summary>Adds a zeroed <typeparamref name="T"/> to every weight and bias entity that lacks one (moving them to new archetypes).</summary>
     private static void AddToParameters<T>(World world) where T : struct
     {
