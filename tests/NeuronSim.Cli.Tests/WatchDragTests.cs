@@ -7,27 +7,12 @@ namespace NeuronSim.Cli.Tests;
 /// <summary>Dragging a selected edge up or down sets its weight (no window).</summary>
 public class WatchDragTests : LoggedControllerTests
 {
-    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>The window pixel at the middle of the edge from (layer, from) to (layer + 1, to) of the 2-4-4-1 network at 1280x800.</summary>
-    public static (int X, int Y) MidpointOf(int layer, int from, int to)
-    {
-        int[] sizes = [2, 4, 4, 1];
-        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
-        var a = NetworkGraphRenderer.NeuronPosition(area, sizes, layer, from);
-        var b = NetworkGraphRenderer.NeuronPosition(area, sizes, layer + 1, to);
-        return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));
-    }
-
-    private static double WeightOf(WatchController controller, int layer, int from, int to) =>
-        controller.Simulation.World.Get<Weight>(controller.Simulation.Topology.WeightEntity(layer + 1, from, to)).Value;
-
     [Fact]
     public void Dragging_a_selected_edge_up_sets_its_weight_live_and_logs_it_once_on_release()
     {
         using var controller = Controller();
         controller.StepEpochs(3);
-        var (x, y) = MidpointOf(1, 3, 3); // a horizontal edge
+        var (x, y) = MidpointOf([2, 4, 4, 1], 1, 3, 3); // a horizontal edge
         var start = WeightOf(controller, 1, 3, 3);
         var other = WeightOf(controller, 1, 2, 3);
         controller.ClickAt((x, y), 1280, 800);
@@ -55,7 +40,7 @@ public class WatchDragTests : LoggedControllerTests
     public void A_click_without_a_drag_sets_nothing_and_a_drag_off_an_edge_moves_no_weight()
     {
         using var controller = Controller();
-        var (x, y) = MidpointOf(1, 3, 3);
+        var (x, y) = MidpointOf([2, 4, 4, 1], 1, 3, 3);
         var start = WeightOf(controller, 1, 3, 3);
         controller.ClickAt((x, y), 1280, 800);
         controller.PointAt((x, y - 2), 1280, 800); // within the threshold

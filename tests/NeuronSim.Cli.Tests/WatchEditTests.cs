@@ -11,19 +11,6 @@ namespace NeuronSim.Cli.Tests;
 /// <summary>Changing the network while it learns: every edit key, the action log, the selection.</summary>
 public class WatchEditTests : LoggedControllerTests
 {
-
-    private static KeyPress Press(Key key, bool shift = false, bool ctrl = false) => new(key, shift, ctrl);
-
-    private static (int X, int Y) MidpointOf(int[] sizes, int layer, int from, int to)
-    {
-        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
-        var a = NetworkGraphRenderer.NeuronPosition(area, sizes, layer, from);
-        var b = NetworkGraphRenderer.NeuronPosition(area, sizes, layer + 1, to);
-        return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));
-    }
-
-    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     [Fact]
     public void Plus_adds_a_neuron_to_the_selected_layerActionLogs_it_and_training_goes_on()
     {

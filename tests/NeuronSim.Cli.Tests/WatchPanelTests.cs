@@ -10,7 +10,6 @@ public class WatchPanelTests : LoggedControllerTests
 {
     private const int Width = 1280, Height = 800;
 
-    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The window pixel at the middle of button <paramref name="button"/> of panel row <paramref name="row"/>.</summary>
     public static (int X, int Y) ButtonCentre(WatchController controller, int row, int button, int width = Width, int height = Height)

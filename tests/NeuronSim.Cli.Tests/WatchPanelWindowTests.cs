@@ -52,7 +52,7 @@ public class WatchPanelWindowTests
     {
         using var start = new WatchController(new NetworkSpec(), "xor", null, new TrainingOptions(), playing: false);
         var weight = start.Simulation.World.Get<Weight>(start.Simulation.Topology.WeightEntity(2, 3, 3)).Value;
-        var (x, y) = WatchDragTests.MidpointOf(1, 3, 3);
+        var (x, y) = LoggedControllerTests.MidpointOf([2, 4, 4, 1], 1, 3, 3);
         var script = XvfbRunner.StartWatch("watch --paused") + $"""
             xdotool mousemove --window $wid {Text(x)} {Text(y)}
             sleep 0.6

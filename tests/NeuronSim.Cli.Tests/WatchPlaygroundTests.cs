@@ -10,23 +10,6 @@ namespace NeuronSim.Cli.Tests;
 /// <summary>The Playground settings of the live view without a window: activation (A), discretize (K), record (V).</summary>
 public class WatchPlaygroundTests : LoggedControllerTests
 {
-
-    private static KeyPress Press(Key key, bool shift = false) => new(key, shift);
-
-    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    /// <summary>Every weight as its entity holds it (layer by layer, from, to).</summary>
-    private static double[] WeightsOf(TrainingSimulation simulation)
-    {
-        var layers = simulation.Topology.Layers;
-        var weights = new List<double>();
-        for (var l = 1; l < layers.Length; l++)
-            for (var i = 0; i < layers[l - 1].Size; i++)
-                for (var j = 0; j < layers[l].Size; j++)
-                    weights.Add(simulation.World.Get<Weight>(simulation.Topology.WeightEntity(l, i, j)).Value);
-        return [.. weights];
-    }
-
     [Fact]
     public void A_cycles_the_hidden_activation_keeping_every_weight_andActionLogs_it()
     {

@@ -8,21 +8,6 @@ namespace NeuronSim.Cli.Tests;
 /// <summary>The live batch size (Z, Shift+Z), regularization (J) and regularization rate (; and ') without a window.</summary>
 public class WatchSettingsTests : LoggedControllerTests
 {
-    private static KeyPress Press(Key key, bool shift = false) => new(key, shift);
-
-    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static double[] WeightsOf(TrainingSimulation simulation)
-    {
-        var layers = simulation.Topology.Layers;
-        var weights = new List<double>();
-        for (var l = 1; l < layers.Length; l++)
-            for (var i = 0; i < layers[l - 1].Size; i++)
-                for (var j = 0; j < layers[l].Size; j++)
-                    weights.Add(simulation.World.Get<Weight>(simulation.Topology.WeightEntity(l, i, j)).Value);
-        return [.. weights];
-    }
-
     [Fact]
     public void Z_steps_the_batch_size_down_and_Shift_Z_up_keeping_the_weights_andActionLogs_each()
     {

@@ -10,22 +10,6 @@ namespace NeuronSim.Cli.Tests;
 /// <summary>Typing a selected edge's weight in the live view (no window).</summary>
 public class WatchWeightEntryTests : LoggedControllerTests
 {
-
-    private static KeyPress Press(Key key) => new(key, false);
-
-    private static (int X, int Y) MidpointOf(int[] sizes, int layer, int from, int to)
-    {
-        var area = FrameLayout.For(1280, 800, withPanel: true).Graph;
-        var a = NetworkGraphRenderer.NeuronPosition(area, sizes, layer, from);
-        var b = NetworkGraphRenderer.NeuronPosition(area, sizes, layer + 1, to);
-        return ((int)((a.X + b.X) / 2), (int)((a.Y + b.Y) / 2));
-    }
-
-    private string[] LogLines => ActionLog.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static double WeightOf(WatchController controller, int layer, int from, int to) =>
-        controller.Simulation.World.Get<Weight>(controller.Simulation.Topology.WeightEntity(layer + 1, from, to)).Value;
-
     [Fact]
     public void Typing_a_number_then_Enter_sets_the_selected_edges_weight_andActionLogs_it()
     {
