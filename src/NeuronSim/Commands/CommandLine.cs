@@ -72,11 +72,14 @@ public static class CommandLine
         Add<BenchCommand>(config, commands, "bench")
             .WithDescription("Time ECS training against a plain dense reference (µs/epoch, GFLOP/s, ratio) for (4,4) to (400,400) on xor and linear.");
         Add<WatchCommand>(config, commands, "watch")
-            .WithDescription("Open a 1280x800 window and watch the network learn: graph, decision boundary, loss curve.\n"
+            .WithDescription("Open a 1280x800 window and watch the network learn: graph (each neuron's own output map), decision boundary, "
+                + "loss curve, and a control panel of clickable settings (data set, noise, test ratio, learning rate, activation, optimizer, "
+                + "batch size, regularization, layers, neurons, views).\n"
                 + "Keys: Space play/pause, N or Right +1 epoch, Shift+Right +100, Up/Down speed, R reset (new seed), D next data set, "
-                + "B boundary, S screenshot, H help, Esc/Q quit.\n"
+                + "G gradients, click an edge then Delete prune / type or drag its weight, F freeze, +/- neuron, L layer, [[ ]] learning rate, "
+                + "O optimizer, Z batch size, J regularization, V record a GIF, Ctrl+S save, B boundary, S screenshot, H every key and control, Esc/Q quit.\n"
                 + "Exit codes: 0 quit, 1 error or the loss diverged, 2 bad arguments, 3 no window (no display or no SDL2: says which package to install, "
-                + "trains headless with the lab's output unless --paused, and writes the frame as PNG, see --out), 130 interrupted.")
+                + "trains headless with the lab's output unless --paused, and writes the frame as PNG, see --out), 130 interrupted (143 on SIGTERM).")
             .WithExample("watch")
             .WithExample("watch", "--paused", "--data", "linear");
         Add<SnapshotCommand>(config, commands, "snapshot")
