@@ -83,6 +83,23 @@ public class CommandLineTests
     }
 
     [Theory]
+    [InlineData("train")]
+    [InlineData("snapshot")]
+    [InlineData("record")]
+    [InlineData("watch")]
+    [InlineData("experiment")]
+    [InlineData("bench")]
+    public void Every_commands_help_renders_with_exit_0(string command)
+    {
+        var result = CliRunner.RunInProcess([command, "--help"]);
+
+        Assert.True(result.ExitCode == 0, $"{command} --help: exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("DESCRIPTION:", result.Stdout);
+        Assert.Contains("USAGE:", result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Theory]
     [InlineData("--version")]
     [InlineData("-v")]
     public void Version_prints_the_assemblys_informational_version(string option)
