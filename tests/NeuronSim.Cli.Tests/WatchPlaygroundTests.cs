@@ -25,9 +25,11 @@ public class WatchPlaygroundTests : LoggedControllerTests
         Assert.Equal(Activation.Sigmoid, simulation.Spec.ActivationOf(3).Kind);
         Assert.Equal(weights, WeightsOf(simulation));
         Assert.Equal(bias, simulation.World.Get<Bias>(simulation.Topology.Layers[^1].Neurons[0]).Value);
-        Assert.Equal("epoch 0: activation tanh (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 15: activation tanh (2-4-4-1)", LogLines[^1]);
+        Assert.Equal(15, simulation.Epoch); // training goes on from where it was
+        Assert.Equal(Activation.Tanh, simulation.Topology.Layers[2].Activation.Kind);
         controller.Handle(Press(Key.A));
-        Assert.Equal("epoch 0: activation relu (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 15: activation relu (2-4-4-1)", LogLines[^1]);
         controller.Handle(Press(Key.A));
         Assert.Equal(Activation.LeakyRelu, controller.Simulation.Spec.HiddenActivations[0]);
         controller.Handle(Press(Key.A));

@@ -7,7 +7,7 @@ namespace NeuronSim.Network.Tests;
 
 /// <summary>
 /// Changing the training options while a network learns (the live window's O, Z, J): the run goes on
-/// from its epoch with the new rule, exactly as the plain implementation started from that network
+/// (and the window's A) from its epoch with the new rule, exactly as the plain implementation started from that network
 /// and those options (fresh optimizer state) trains it.
 /// </summary>
 public class LiveOptionsTests
@@ -42,6 +42,31 @@ public class LiveOptionsTests
         {
             var (ecs, plain) = (simulation.Context.LossHistory[300 + epoch], oracle.LossHistory[epoch]);
             Assert.True(Math.Abs(ecs - plain) <= 1e-9 * Math.Max(1, Math.Abs(plain)), $"{setting} -> {after}, epoch {301 + epoch}: ECS {ecs:R}, plain {plain:R}");
+        }
+    }
+
+    [Theory]
+    [InlineData("sgd", "xor 4,4 sigmoid lr=0.1", Activation.Tanh)]
+    [InlineData("sgd", "linear 5,4 tanh lr=0.1", Activation.Relu)]
+    [InlineData("sgd", "linear 4,4 sigmoid lr=0.1 batch=8", Activation.LeakyRelu)]
+    public void After_the_hidden_activation_changes_the_run_goes_on_as_a_fresh_run_of_that_network(string optimizer, string setting, Activation next)
+    {
+        using var simulation = OracleTests.Build(optimizer, setting, epochs: 100_000);
+        simulation.Step(300);
+
+        new Editing.NetworkEditor(simulation).SetHiddenActivation(next);
+        var oracle = new PlainNetwork(simulation);
+        simulation.Step(300);
+        for (var epoch = 0; epoch < 300; epoch++) oracle.Step();
+
+        Assert.Equal(600, simulation.Epoch);
+        Assert.All(simulation.Topology.Layers[1..^1], layer => Assert.Equal(next, layer.Activation.Kind));
+        Assert.Equal(Activation.Sigmoid, simulation.Topology.Output.Activation.Kind);
+        Assert.Equal([next], simulation.Spec.HiddenActivations);
+        for (var epoch = 0; epoch < 300; epoch++)
+        {
+            var (ecs, plain) = (simulation.Context.LossHistory[300 + epoch], oracle.LossHistory[epoch]);
+            Assert.True(Math.Abs(ecs - plain) <= 1e-9 * Math.Max(1, Math.Abs(plain)), $"{setting} -> {next}, epoch {301 + epoch}: ECS {ecs:R}, plain {plain:R}");
         }
     }
 

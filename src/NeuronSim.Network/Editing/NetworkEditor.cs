@@ -46,6 +46,31 @@ public sealed class NetworkEditor(TrainingSimulation simulation)
         return !frozen;
     }
 
+    /// <summary>
+    /// Gives every hidden neuron <paramref name="activation"/> (the output layer keeps its own): each neuron's
+    /// <see cref="ActivationFn"/> component is replaced, the weights, biases and optimizer state stay, and
+    /// training goes on from the same epoch with the new function.
+    /// </summary>
+    /// <exception cref="ArgumentException">The network cannot take it (nothing changes).</exception>
+    public void SetHiddenActivation(Activation activation)
+    {
+        var spec = simulation.Spec with { HiddenActivations = [activation] };
+        spec.Validate();
+        var layers = simulation.Topology.Layers;
+        Apply(commands =>
+        {
+            for (var layer = 1; layer < layers.Length - 1; layer++)
+            {
+                foreach (var neuron in layers[layer].Neurons)
+                {
+                    commands.Remove<ActivationFn>(neuron);
+                    commands.Add(neuron, spec.ActivationOf(layer));
+                }
+            }
+        });
+        simulation.Reshape(spec);
+    }
+
     /// <summary>Adds a neuron at the end of hidden layer <paramref name="layer"/> (1 = first hidden), wired to both neighbouring layers.</summary>
     public void AddNeuron(int layer)
     {

@@ -52,7 +52,7 @@ public static class KeyMap
         new(LiveCommand.CycleRegularization, "J", "regularization: none, L1, L2 (training goes on)", "J regularization", P(Key.J)),
         new(LiveCommand.RegularizationRateDown, ";", "regularization rate / 3.16", "; ' reg. rate", P(Key.Semicolon)),
         new(LiveCommand.RegularizationRateUp, "'", "regularization rate x 3.16", null, P(Key.Apostrophe)),
-        new(LiveCommand.CycleActivation, "A", "activation: sigmoid, tanh, relu, leaky-relu (new run)", "A activation", P(Key.A)),
+        new(LiveCommand.CycleActivation, "A", "activation: sigmoid, tanh, relu, leaky-relu (training goes on)", "A activation", P(Key.A)),
         new(LiveCommand.ToggleDiscretize, "K", "boundary: predicted class only (discretize) / value", "K discretize", P(Key.K)),
         new(LiveCommand.ToggleRecording, "V", "record the window into a GIF / stop and save it", "V record", P(Key.V)),
         new(LiveCommand.SaveRun, "Ctrl+S", "save the run (.safetensors, path printed; --load continues it)", "Ctrl+S save", P(Key.S, ctrl: true)),

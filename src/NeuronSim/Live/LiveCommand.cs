@@ -93,7 +93,7 @@ public enum LiveCommand
     /// <summary>The next optimizer: sgd, momentum, adam.</summary>
     CycleOptimizer,
 
-    /// <summary>The next hidden-layer activation: sigmoid, tanh, relu, leaky-relu (same weights, new run).</summary>
+    /// <summary>The next hidden-layer activation: sigmoid, tanh, relu, leaky-relu (training goes on from this epoch).</summary>
     CycleActivation,
 
     /// <summary>Show the decision boundary as the predicted class only, or as the output's value.</summary>

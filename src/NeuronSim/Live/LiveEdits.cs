@@ -152,44 +152,4 @@ public sealed class LiveEdits(TextWriter log)
         log.Flush();
         return line;
     }
-
-    /// <summary>
-    /// Copies every weight and bias of <paramref name="from"/> into <paramref name="to"/> (the same shape),
-    /// prunes in <paramref name="to"/> what <paramref name="from"/> pruned, and freezes what it froze.
-    /// </summary>
-    public static void CopyParameters(TrainingSimulation from, TrainingSimulation to)
-    {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        var editor = new NetworkEditor(to);
-        var layers = from.Topology.Layers;
-        var frozen = new List<Entity>();
-        var pruned = new List<Entity>();
-        for (var l = 0; l < layers.Length; l++)
-        {
-            for (var j = 0; j < layers[l].Size; j++)
-            {
-                var source = layers[l].Neurons[j];
-                var target = to.Topology.Layers[l].Neurons[j];
-                if (from.World.TryGet<Bias>(source, out var bias)) to.World.Get<Bias>(target).Value = bias.Value;
-                if (from.World.Has<Frozen>(source)) frozen.Add(target);
-                if (l == 0) continue;
-                for (var i = 0; i < layers[l - 1].Size; i++)
-                {
-                    var weight = from.Topology.WeightEntityOrNull(l, i, j);
-                    var copy = to.Topology.WeightEntity(l, i, j);
-                    if (weight == Entity.Null)
-                    {
-                        pruned.Add(copy);
-                        continue;
-                    }
-                    editor.SetWeight(copy, from.World.Get<Weight>(weight).Value);
-                    if (from.World.Has<Frozen>(weight)) frozen.Add(copy);
-                }
-            }
-        }
-        foreach (var entity in pruned) editor.Prune(entity);
-        foreach (var entity in frozen) editor.ToggleFrozen(entity);
-        to.ParametersChanged();
-    }
 }

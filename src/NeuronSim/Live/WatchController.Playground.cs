@@ -1,4 +1,5 @@
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Editing;
 using NeuronSim.Network.Model;
 
 namespace NeuronSim.Live;
@@ -37,8 +38,8 @@ public sealed partial class WatchController
     }
 
     /// <summary>
-    /// A: the next hidden activation for every hidden layer (after the first hidden layer's own). The run is
-    /// rebuilt with the same weights, as O does (fresh optimizer state; the epoch count and loss history restart).
+    /// A: the next hidden activation for every hidden layer (after the first hidden layer's own), set on the
+    /// neurons' components: the weights and optimizer state stay and training goes on from the same epoch.
     /// </summary>
     private void CycleActivation()
     {
@@ -47,11 +48,14 @@ public sealed partial class WatchController
         var next = ActivationCycle[(Array.IndexOf(ActivationCycle, current) + 1) % ActivationCycle.Length];
         try
         {
-            Rebuild(spec with { HiddenActivations = [next] }, Simulation.Options, $"activation {Activations.NameOf(next)}");
+            new NetworkEditor(Simulation).SetHiddenActivation(next);
         }
         catch (ArgumentException error)
         {
             Message = error.Message;
+            return;
         }
+        _rate.Reset();
+        Message = _edits.Log(Simulation, $"activation {Activations.NameOf(next)}");
     }
 }

@@ -39,20 +39,6 @@ public sealed partial class WatchController
         Message = _edits.Log(Simulation, action);
     }
 
-    /// <summary>Replaces the run by one of <paramref name="spec"/> and <paramref name="options"/> on the same data with the same weights (fresh optimizer state, epoch 0), and logs <paramref name="action"/>.</summary>
-    private void Rebuild(NetworkSpec spec, TrainingOptions options, string action)
-    {
-        var old = Simulation;
-        _options = options;
-        var replacement = new TrainingSimulation(spec, old.Data, _options, old.Test);
-        LiveEdits.CopyParameters(old, replacement);
-        Simulation = replacement;
-        old.Dispose();
-        ConvergedAt = null;
-        _rate.Reset();
-        Message = _edits.Log(Simulation, action);
-    }
-
     /// <summary>Rebuilds the run on <paramref name="data"/>, keeping the network options (as edited) and the training options (as changed live), and logs <paramref name="message"/>.</summary>
     private void ChangeData(DataChoice data, string message)
     {
