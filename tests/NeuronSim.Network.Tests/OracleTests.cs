@@ -68,7 +68,7 @@ public class OracleTests
     public void Loss_history_equals_the_plain_implementation_where_the_work_is_split_across_cores(string optimizer, string setting)
     {
         using var simulation = Build(optimizer, setting, epochs: 100);
-        Assert.True(simulation.Topology.ParameterCount > Topology.WeightTransfer.ParallelThreshold, "the case must be large enough to split");
+        Assert.True(simulation.Topology.ParameterCount > Model.WorkHalves.MinimumToSplit, "the case must be large enough to split");
         var oracle = new PlainNetwork(simulation);
 
         simulation.Step(100);

@@ -5,20 +5,16 @@ namespace NeuronSim.Network.Systems;
 
 /// <summary>
 /// A query's chunks run through a kernel on both cores: the chunks are listed once per structural
-/// version of the world and split into two halves of about equal entity counts; below
-/// <see cref="ParallelThreshold"/> entities (the lab's small networks) the caller runs them alone.
+/// version of the world and split into two halves of about equal entity counts (<see cref="WorkHalves"/>;
+/// the lab's small networks run on the calling core alone).
 /// One instance per system and query, so a tick allocates nothing.
 /// </summary>
 /// <typeparam name="TKernel">The loop body.</typeparam>
 internal sealed class ParallelChunks<TKernel>(World world, QueryDescription query) : ISplitWork where TKernel : struct, IChunkKernel
 {
-    /// <summary>Below this many entities the chunks run on the calling core only.</summary>
-    public const int ParallelThreshold = 4096;
-
     private readonly List<Chunk> _chunks = [];
     private long _version = -1;
-    private int _entities;
-    private int _middle;
+    private WorkHalves _halves;
     private TKernel _kernel;
 
     /// <summary>Runs <paramref name="kernel"/> over every chunk the query matches.</summary>
@@ -26,7 +22,7 @@ internal sealed class ParallelChunks<TKernel>(World world, QueryDescription quer
     {
         Refresh();
         _kernel = kernel;
-        if (_entities < ParallelThreshold)
+        if (!_halves.Split)
         {
             foreach (var chunk in _chunks) _kernel.Execute(chunk);
             return;
@@ -37,7 +33,7 @@ internal sealed class ParallelChunks<TKernel>(World world, QueryDescription quer
     /// <inheritdoc />
     void ISplitWork.Run(int half)
     {
-        var (start, end) = half == 0 ? (0, _middle) : (_middle, _chunks.Count);
+        var (start, end) = _halves.Range(half, _chunks.Count);
         var kernel = _kernel;
         for (var c = start; c < end; c++) kernel.Execute(_chunks[c]);
     }
@@ -47,10 +43,7 @@ internal sealed class ParallelChunks<TKernel>(World world, QueryDescription quer
         if (_version == world.StructureVersion) return;
         _chunks.Clear();
         foreach (var chunk in world.GetChunks(in query)) _chunks.Add(chunk);
-        _entities = _chunks.Sum(c => c.Count);
-        var seen = 0;
-        _middle = 0;
-        while (_middle < _chunks.Count && seen + _chunks[_middle].Count <= _entities / 2) seen += _chunks[_middle++].Count;
+        _halves = WorkHalves.Of(_chunks, c => c.Count);
         _version = world.StructureVersion;
     }
 }
