@@ -59,9 +59,7 @@ public sealed class AdamSystem(World world) : BaseSystem<World, TrainingContext>
         {
             var wd = MemoryMarshal.Cast<Weight, double>(weights);
             var md = MemoryMarshal.Cast<AdamMoments, double>(moments);
-            var odd = Vector512.Create(1L, 1, 3, 3, 5, 5, 7, 7);
-            var even = Vector512.Create(0L, 0, 2, 2, 4, 4, 6, 6);
-            var evenLanes = Vector512.Create(-1L, 0, -1, 0, -1, 0, -1, 0).AsDouble();
+            var (odd, even, evenLanes) = (PairedLanes.Seconds, PairedLanes.Firsts, PairedLanes.FirstLanes);
             var (b2, c1, c2) = (Vector512.Create(Beta2), Vector512.Create(1 - Beta1), Vector512.Create(1 - Beta2));
             var (step, correction, eps) = (Vector512.Create(StepSize), Vector512.Create(BiasCorrection2Sqrt), Vector512.Create(Eps));
             var done = weights.Length / 4 * 4;

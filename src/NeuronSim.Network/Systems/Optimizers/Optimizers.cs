@@ -11,10 +11,11 @@ namespace NeuronSim.Network.Systems;
 /// <param name="Name">The name on the command line, in presets and checkpoints.</param>
 /// <param name="CreateSystem">The system that applies the update rule.</param>
 /// <param name="AddState">Adds the optimizer's state component to every weight and bias entity (none for plain SGD).</param>
+/// <param name="ClearState">Zeroes that state component wherever it is.</param>
 /// <param name="Settings">Which hyper-parameters this optimizer reads, with their values, for display.</param>
 public sealed record OptimizerDefinition(
     OptimizerKind Kind, string Name, Func<World, BaseSystem<World, TrainingContext>> CreateSystem,
-    Action<World> AddState, Func<OptimizerSettings, string> Settings);
+    Action<World> AddState, Action<World> ClearState, Func<OptimizerSettings, string> Settings);
 
 /// <summary>The optimizer table: the only place an optimizer is defined.</summary>
 public static class Optimizers
@@ -22,14 +23,14 @@ public static class Optimizers
     /// <summary>Every optimizer, the lab's first.</summary>
     public static readonly IReadOnlyList<OptimizerDefinition> All =
     [
-        new(OptimizerKind.Sgd, "sgd", world => new SgdSystem(world), _ => { }, _ => ""),
-        new(OptimizerKind.Momentum, "momentum", world => new MomentumSystem(world, nesterov: false), AddToParameters<Velocity>,
+        new(OptimizerKind.Sgd, "sgd", world => new SgdSystem(world), _ => { }, _ => { }, _ => ""),
+        new(OptimizerKind.Momentum, "momentum", world => new MomentumSystem(world, nesterov: false), AddToParameters<Velocity>, Clear<Velocity>,
             s => $"momentum {Text(s.Momentum)}"),
-        new(OptimizerKind.Nesterov, "nesterov", world => new MomentumSystem(world, nesterov: true), AddToParameters<Velocity>,
+        new(OptimizerKind.Nesterov, "nesterov", world => new MomentumSystem(world, nesterov: true), AddToParameters<Velocity>, Clear<Velocity>,
             s => $"momentum {Text(s.Momentum)}"),
-        new(OptimizerKind.RmsProp, "rmsprop", world => new RmsPropSystem(world), AddToParameters<SquareAverage>,
+        new(OptimizerKind.RmsProp, "rmsprop", world => new RmsPropSystem(world), AddToParameters<SquareAverage>, Clear<SquareAverage>,
             s => $"alpha {Text(s.Alpha)}, eps {Text(s.Eps)}"),
-        new(OptimizerKind.Adam, "adam", world => new AdamSystem(world), AddToParameters<AdamMoments>,
+        new(OptimizerKind.Adam, "adam", world => new AdamSystem(world), AddToParameters<AdamMoments>, Clear<AdamMoments>,
             s => $"beta1 {Text(s.Beta1)}, beta2 {Text(s.Beta2)}, eps {Text(s.Eps)}"),
     ];
 
@@ -54,14 +55,13 @@ public static class Optimizers
 
     private static string Text(double value) => Formatting.Numbers.Compact(value);
 
-    /// <summary>Zeroes every optimizer's state on every entity that holds it (velocities, square averages, Adam's moments): a new optimizer starts fresh.</summary>
+    /// <summary>Zeroes every optimizer's state on every entity that holds it (each row's <see cref="OptimizerDefinition.ClearState"/>): a new optimizer starts fresh.</summary>
     public static void ClearState(World world)
     {
-        Clear<Velocity>(world);
-        Clear<SquareAverage>(world);
-        Clear<AdamMoments>(world);
+        foreach (var optimizer in All) optimizer.ClearState(world);
     }
 
+    /// <summary>Zeroes every <typeparamref name="T"/> component.</summary>
     private static void Clear<T>(World world) where T : struct
     {
         foreach (var chunk in world.GetChunks(new QueryDescription().WithAll<T>())) chunk.GetSpan<T>().Clear();

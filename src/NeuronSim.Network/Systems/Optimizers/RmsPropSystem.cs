@@ -53,10 +53,9 @@ public sealed class RmsPropSystem(World world) : BaseSystem<World, TrainingConte
         {
             var wd = MemoryMarshal.Cast<Weight, double>(weights);
             var sd = MemoryMarshal.Cast<SquareAverage, double>(squares);
-            var odd = Vector512.Create(1L, 1, 3, 3, 5, 5, 7, 7);
+            var (odd, evenLanes) = (PairedLanes.Seconds, PairedLanes.FirstLanes);
             var pairs = Vector512.Create(0L, 0, 1, 1, 2, 2, 3, 3);
             var evens = Vector512.Create(0L, 2, 4, 6, 0, 2, 4, 6);
-            var evenLanes = Vector512.Create(-1L, 0, -1, 0, -1, 0, -1, 0).AsDouble();
             var (alpha, rest, lr, eps) = (Vector512.Create(Alpha), Vector512.Create(1 - Alpha), Vector512.Create(LearningRate), Vector512.Create(Eps));
             var done = weights.Length / 4 * 4;
             for (var k = 0; k < done; k += 4)
