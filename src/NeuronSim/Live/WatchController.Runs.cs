@@ -34,7 +34,6 @@ public sealed partial class WatchController
             Message = error.Message;
             return;
         }
-        _options = options;
         _rate.Reset();
         Message = _edits.Log(Simulation, action);
     }

@@ -29,7 +29,7 @@ public sealed partial class WatchController
         var done = 0;
         while (done < EpochsPerFrame && Stopwatch.GetElapsedTime(start) < budget)
         {
-            if (Simulation.Epoch >= _options.MaxEpochs)
+            if (Simulation.Epoch >= Simulation.Options.MaxEpochs)
             {
                 Playing = false; // the HUD's status slot says so
                 break;
