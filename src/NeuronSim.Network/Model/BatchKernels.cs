@@ -39,14 +39,15 @@ public static class BatchKernels
         CheckWeights(w, offset, rowStride, colStride, rows, inputs.Length);
         if (init.Length != 0) ArgumentOutOfRangeException.ThrowIfLessThan(init.Length, rows);
         var path = KernelSelection.Active;
-        // An activation or derivative over the outputs costs about as much as RowFinish.Cost multiply-adds per value.
-        var work = (long)rows * paddedSamples * (inputs.Length + (finish.Definition is null ? 0 : RowFinish.Cost));
-        if (work < SmallProducts.Threshold && path != KernelPath.Scalar)
+        var multiplyAdds = (long)rows * inputs.Length * paddedSamples;
+        if (multiplyAdds < SmallProducts.Threshold && path != KernelPath.Scalar)
         {
             SmallProducts.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
             finish.Apply(outputs, 0, rows, paddedSamples);
             return;
         }
+        // Whether to split counts the finish too: an activation or derivative costs about RowFinish.Cost multiply-adds per value.
+        var work = multiplyAdds + (finish.Definition is null ? 0 : (long)rows * paddedSamples * RowFinish.Cost);
         if (work < ParallelThreshold || rows < 8)
         {
             WeightedSumsJob.Rows(path, w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
