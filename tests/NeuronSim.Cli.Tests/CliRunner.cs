@@ -104,11 +104,15 @@ public static class CliRunner
     public static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan timeout, IEnumerable<string> unset) =>
         RunAndSignal(args, signal, ready, TimeSpan.Zero, timeout, 1, unset);
 
+    /// <summary>As <see cref="RunAndSignal(IEnumerable{string}, string, Func{string, bool}, TimeSpan?, int)"/>, with the environment variables <paramref name="set"/> ("NAME=VALUE") added.</summary>
+    public static CliResult RunAndSignalWith(IEnumerable<string> set, IEnumerable<string> args, string signal, Func<string, bool> ready, TimeSpan timeout, int times = 1) =>
+        RunAndSignal(args, signal, ready, TimeSpan.Zero, timeout, times, set: set);
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);
 
     private static CliResult RunAndSignal(IEnumerable<string> args, string signal, Func<string, bool>? ready, TimeSpan after, TimeSpan? timeout, int times = 1,
-        IEnumerable<string>? unset = null)
+        IEnumerable<string>? unset = null, IEnumerable<string>? set = null)
     {
         var info = new ProcessStartInfo("env")
         {
@@ -118,7 +122,7 @@ public static class CliRunner
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var arg in (string[])["--default-signal=INT", .. (unset ?? []).Select(name => "--unset=" + name), "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
+        foreach (var arg in (string[])["--default-signal=INT", .. (unset ?? []).Select(name => "--unset=" + name), .. set ?? [], "dotnet", DllPath, .. args]) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
