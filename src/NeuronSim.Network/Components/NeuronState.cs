@@ -19,11 +19,12 @@ public struct NeuronState
 
     /// <summary>
     /// State vectors for a batch of <paramref name="samples"/> points, padded with zeros to a
-    /// multiple of <see cref="Model.BatchKernels.PaddingBlock"/> so the vector loops need no tail.
+    /// multiple of <see cref="Model.BatchKernels.PaddingBlock"/> so the vector loops need no tail,
+    /// each starting a cache line so no vector load straddles two.
     /// </summary>
     public static NeuronState ForBatch(int samples)
     {
         var padded = Model.BatchKernels.Padded(samples);
-        return new NeuronState { Samples = samples, Out = new double[padded], Delta = new double[padded] };
+        return new NeuronState { Samples = samples, Out = Model.Kernels.CacheLines.NewArray(padded), Delta = Model.Kernels.CacheLines.NewArray(padded) };
     }
 }

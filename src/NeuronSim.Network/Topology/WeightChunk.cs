@@ -1,12 +1,14 @@
+using System.Runtime.InteropServices;
 using NeuronSim.Ecs;
 using NeuronSim.Network.Components;
+using NeuronSim.Network.Model.Kernels;
 
 namespace NeuronSim.Network.Topology;
 
 /// <summary>
 /// A chunk of weight entities and the flat position of each row's weight. When the rows map to
 /// consecutive positions (the usual case: weights created layer by layer, row by row) the copy
-/// runs as one tight loop from <see cref="Start"/>.
+/// runs over one span from <see cref="Start"/> (<see cref="InterleavedPairs"/>).
 /// </summary>
 internal sealed class WeightChunk
 {
@@ -26,25 +28,25 @@ internal sealed class WeightChunk
     /// <summary>The flat position of row 0 when the rows are consecutive, else -1.</summary>
     public int Start { get; }
 
-    /// <summary>Moves <paramref name="field"/> between the chunk's rows and <paramref name="flat"/>: into the components when <paramref name="toComponents"/>, else out of them.</summary>
-    public void Transfer(double[] flat, ParameterField field, bool toComponents)
+    /// <summary>
+    /// Moves <paramref name="field"/> between the chunk's rows and <paramref name="flat"/>: into the components when
+    /// <paramref name="toComponents"/>, else out of them; consecutive rows as one span on <paramref name="path"/>.
+    /// </summary>
+    public void Transfer(double[] flat, ParameterField field, bool toComponents, KernelPath path)
     {
         var weights = _chunk.GetSpan<Weight>();
+        var lane = field == ParameterField.Value ? 0 : 1;
         if (Start >= 0)
         {
+            var pairs = MemoryMarshal.Cast<Weight, double>(weights);
             var dense = flat.AsSpan(Start, weights.Length);
-            switch (field, toComponents)
-            {
-                case (ParameterField.Value, false): for (var row = 0; row < dense.Length; row++) dense[row] = weights[row].Value; break;
-                case (ParameterField.Value, true): for (var row = 0; row < dense.Length; row++) weights[row].Value = dense[row]; break;
-                case (ParameterField.Grad, false): for (var row = 0; row < dense.Length; row++) dense[row] = weights[row].Grad; break;
-                default: for (var row = 0; row < dense.Length; row++) weights[row].Grad = dense[row]; break;
-            }
+            if (toComponents) InterleavedPairs.Insert(dense, pairs, lane, path);
+            else InterleavedPairs.Extract(pairs, lane, dense, path);
             return;
         }
         for (var row = 0; row < weights.Length; row++)
         {
-            ref var value = ref field == ParameterField.Value ? ref weights[row].Value : ref weights[row].Grad;
+            ref var value = ref lane == 0 ? ref weights[row].Value : ref weights[row].Grad;
             if (toComponents) value = flat[_flatIndex[row]];
             else flat[_flatIndex[row]] = value;
         }

@@ -1,4 +1,5 @@
 using NeuronSim.Network.Model;
+using NeuronSim.Network.Model.Kernels;
 
 namespace NeuronSim.Network.Topology;
 
@@ -14,6 +15,7 @@ internal sealed class WeightTransfer : ISplitWork
     private double[] _flat = [];
     private ParameterField _field;
     private bool _toComponents;
+    private KernelPath _path;
 
     public WeightTransfer(List<WeightChunk> chunks)
     {
@@ -24,10 +26,10 @@ internal sealed class WeightTransfer : ISplitWork
     /// <summary>Copies <paramref name="field"/> into the components when <paramref name="toComponents"/>, else out of them into <paramref name="flat"/>.</summary>
     public void Run(double[] flat, ParameterField field, bool toComponents)
     {
-        (_flat, _field, _toComponents) = (flat, field, toComponents);
+        (_flat, _field, _toComponents, _path) = (flat, field, toComponents, KernelSelection.Active);
         if (!_halves.Split)
         {
-            foreach (var chunk in _chunks) chunk.Transfer(flat, field, toComponents);
+            foreach (var chunk in _chunks) chunk.Transfer(flat, field, toComponents, _path);
         }
         else
         {
@@ -40,6 +42,6 @@ internal sealed class WeightTransfer : ISplitWork
     void ISplitWork.Run(int half)
     {
         var (start, end) = _halves.Range(half, _chunks.Count);
-        for (var c = start; c < end; c++) _chunks[c].Transfer(_flat, _field, _toComponents);
+        for (var c = start; c < end; c++) _chunks[c].Transfer(_flat, _field, _toComponents, _path);
     }
 }

@@ -21,15 +21,18 @@ internal sealed class GradientDotsJob : ISplitWork
     public int Samples;
     public KernelPath Path;
     private double[] _panel = [];
+    private int _panelStart;
 
     /// <summary>Input columns handled by the tiles: a multiple of 8.</summary>
     private int FullColumns => Inputs.Length / BatchKernels.PaddingBlock * BatchKernels.PaddingBlock;
 
-    /// <summary>Makes room for the transposed inputs (grows only).</summary>
+    /// <summary>Makes room for the transposed inputs (grows only), from a cache line on so its rows start lines too.</summary>
     public void Prepare()
     {
-        var needed = Samples * FullColumns;
-        if (_panel.Length < needed) _panel = new double[needed];
+        var needed = Samples * FullColumns + CacheLines.Bytes / sizeof(double) - 1;
+        if (_panel.Length >= needed) return;
+        _panel = GC.AllocateUninitializedArray<double>(needed, pinned: true);
+        _panelStart = CacheLines.FirstLineOffset(_panel);
     }
 
     public void Run(int half)
@@ -54,7 +57,7 @@ internal sealed class GradientDotsJob : ISplitWork
         {
             Transpose(c0, c1, full);
             var b = new JaggedRows(Deltas);
-            var x = new StridedRows(_panel, 0, full);
+            var x = new StridedRows(_panel, _panelStart, full);
             var o = new StridedRows(Grads, Offset, Inputs.Length);
             if (Path == KernelPath.Vector512)
             {
@@ -110,7 +113,7 @@ internal sealed class GradientDotsJob : ISplitWork
         {
             var (x0, x1, x2, x3) = (Inputs[i], Inputs[i + 1], Inputs[i + 2], Inputs[i + 3]);
             var (x4, x5, x6, x7) = (Inputs[i + 4], Inputs[i + 5], Inputs[i + 6], Inputs[i + 7]);
-            var row = panel.AsSpan(0, Samples * ld);
+            var row = panel.AsSpan(_panelStart, Samples * ld);
             for (int s = 0, p = i; s < Samples; s++, p += ld)
             {
                 var line = row.Slice(p, BatchKernels.PaddingBlock);
