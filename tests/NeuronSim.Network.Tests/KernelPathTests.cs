@@ -14,8 +14,10 @@ public class KernelPathTests
     {
         var data = new TheoryData<KernelPath, int, int, int>();
         // (rows, columns, padded samples): ragged rows and columns, a depth over several panels,
-        // wide tiles with narrow remainders, and products big enough to run on two cores.
-        (int, int, int)[] shapes = [(1, 1, 8), (3, 5, 8), (4, 2, 24), (7, 9, 104), (13, 37, 40), (40, 33, 200), (9, 150, 16), (130, 70, 104), (100, 100, 104), (64, 72, 48)];
+        // wide tiles with narrow remainders, and products big enough to run on two cores; column
+        // counts 4 past a multiple of 8 (half units: the lab's 100 samples, xor's 4).
+        (int, int, int)[] shapes = [(1, 1, 8), (3, 5, 8), (4, 2, 24), (7, 9, 104), (13, 37, 40), (40, 33, 200), (9, 150, 16), (130, 70, 104), (100, 100, 104), (64, 72, 48),
+            (5, 3, 4), (4, 2, 12), (9, 150, 100), (130, 70, 100), (100, 100, 36), (2, 400, 100)];
         foreach (var path in Enum.GetValues<KernelPath>())
         {
             foreach (var (rows, columns, samples) in shapes) data.Add(path, rows, columns, samples);
@@ -31,8 +33,8 @@ public class KernelPathTests
         var inputs = Vectors(random, columns, samples);
         var w = Numbers(random, 3 + rows * columns);
         var bias = Numbers(random, rows);
-        var outputs = Vectors(random, rows, samples);
-        var back = Vectors(random, columns, samples);
+        var outputs = Vectors(random, rows, samples, Untouched);
+        var back = Vectors(random, columns, samples, Untouched);
         var deltas = Vectors(random, rows, samples);
 
         using (Forced(path))
@@ -59,6 +61,8 @@ public class KernelPathTests
                 Assert.True(Math.Abs(back[i][s] - expected) <= 1e-12 * (1 + Math.Abs(expected)), $"dL/da[{i}][{s}]: {back[i][s]:R}, expected {expected:R}");
             }
         }
+        AssertUntouchedPast(outputs, samples, "z");
+        AssertUntouchedPast(back, samples, "dL/da");
     }
 
     [Theory]
@@ -136,5 +140,21 @@ public class KernelPathTests
 
     private static double[] Numbers(Random random, int count) => Enumerable.Range(0, count).Select(_ => random.NextDouble() * 2 - 1).ToArray();
 
-    private static double[][] Vectors(Random random, int count, int samples) => Enumerable.Range(0, count).Select(_ => Numbers(random, samples)).ToArray();
+    /// <summary>What the outputs hold past the columns a product was given: a product that writes there changes it.</summary>
+    private const double Untouched = 12345.5;
+
+    /// <summary>
+    /// Vectors of <paramref name="samples"/> numbers and 8 more after them: NaN (a kernel that reads past the
+    /// columns it was given turns a result into NaN), or <see cref="Untouched"/> for outputs.
+    /// </summary>
+    private static double[][] Vectors(Random random, int count, int samples, double after = double.NaN) =>
+        Enumerable.Range(0, count).Select(_ => Numbers(random, samples).Concat(Enumerable.Repeat(after, 8)).ToArray()).ToArray();
+
+    private static void AssertUntouchedPast(double[][] vectors, int samples, string name)
+    {
+        for (var r = 0; r < vectors.Length; r++)
+        {
+            for (var s = samples; s < vectors[r].Length; s++) Assert.True(vectors[r][s] == Untouched, $"{name}[{r}][{s}] past the {samples} columns was written: {vectors[r][s]:R}");
+        }
+    }
 }

@@ -18,8 +18,18 @@ public static class BatchKernels
     /// <summary>Below this many multiply-adds a product runs on one core.</summary>
     public const long ParallelThreshold = 200_000;
 
+    /// <summary>Products compute a multiple of this many columns (samples): half a padding block, one 256-bit vector.</summary>
+    public const int ColumnBlock = 4;
+
     /// <summary><paramref name="samples"/> rounded up to a multiple of <see cref="PaddingBlock"/>.</summary>
     public static int Padded(int samples) => (samples + PaddingBlock - 1) / PaddingBlock * PaddingBlock;
+
+    /// <summary>
+    /// The columns a training pass computes for <paramref name="samples"/> samples: rounded up to a
+    /// multiple of <see cref="ColumnBlock"/> only, so 100 samples cost 100 columns, not 104. The padding
+    /// columns past it are neither written nor read, and the ones before it hold zero deltas.
+    /// </summary>
+    public static int Columns(int samples) => (samples + ColumnBlock - 1) / ColumnBlock * ColumnBlock;
 
     // The arguments of a product go to a job object kept per calling thread, so a tick allocates nothing.
     [ThreadStatic] private static WeightedSumsJob? t_sums;
@@ -27,60 +37,60 @@ public static class BatchKernels
 
     /// <summary>
     /// outputs[r][s] = init[r] + sum_k w[offset + r * rowStride + k * colStride] * inputs[k][s] for every
-    /// output row r and every sample s of the padded length (init may be empty: 0), then
+    /// output row r and every sample s &lt; <paramref name="columns"/> (a multiple of <see cref="ColumnBlock"/>; init may be empty: 0), then
     /// <paramref name="finish"/> on each row by the core that computed it (an activation or its derivative).
     /// </summary>
-    public static void WeightedSums(double[] w, int offset, int rowStride, int colStride, double[][] inputs, double[][] outputs, double[] init, int paddedSamples,
+    public static void WeightedSums(double[] w, int offset, int rowStride, int colStride, double[][] inputs, double[][] outputs, double[] init, int columns,
         RowFinish finish = default)
     {
-        CheckLengths(paddedSamples, inputs, outputs);
+        CheckLengths(columns, inputs, outputs);
         var rows = outputs.Length;
         if (rows == 0) return;
         CheckWeights(w, offset, rowStride, colStride, rows, inputs.Length);
         if (init.Length != 0) ArgumentOutOfRangeException.ThrowIfLessThan(init.Length, rows);
         var path = KernelSelection.Active;
-        var multiplyAdds = (long)rows * inputs.Length * paddedSamples;
+        var multiplyAdds = (long)rows * inputs.Length * columns;
         if (multiplyAdds < SmallProducts.Threshold && path != KernelPath.Scalar)
         {
-            SmallProducts.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
-            finish.Apply(outputs, 0, rows, paddedSamples);
+            SmallProducts.WeightedSums(w, offset, rowStride, colStride, inputs, outputs, init, columns, 0, rows);
+            finish.Apply(outputs, 0, rows, columns);
             return;
         }
         // Whether to split counts the finish too: an activation or derivative costs about RowFinish.Cost multiply-adds per value.
-        var work = multiplyAdds + (finish.Definition is null ? 0 : (long)rows * paddedSamples * RowFinish.Cost);
+        var work = multiplyAdds + (finish.Definition is null ? 0 : (long)rows * columns * RowFinish.Cost);
         if (work < ParallelThreshold || rows < 8)
         {
-            WeightedSumsJob.Rows(path, w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, 0, rows);
-            finish.Apply(outputs, 0, rows, paddedSamples);
+            WeightedSumsJob.Rows(path, w, offset, rowStride, colStride, inputs, outputs, init, columns, 0, rows);
+            finish.Apply(outputs, 0, rows, columns);
             return;
         }
         var job = t_sums ??= new WeightedSumsJob();
         (job.W, job.Offset, job.RowStride, job.ColStride, job.Inputs, job.Outputs, job.Init, job.Samples, job.Path, job.Finish) =
-            (w, offset, rowStride, colStride, inputs, outputs, init, paddedSamples, path, finish);
+            (w, offset, rowStride, colStride, inputs, outputs, init, columns, path, finish);
         CoreSplitter.Run(job);
         job.Clear();
     }
 
     /// <summary>
-    /// grads[offset + j * inputs.Length + i] = sum_s deltas[j][s] * inputs[i][s] over the padded length
-    /// (padding holds zero deltas, so it adds nothing).
+    /// grads[offset + j * inputs.Length + i] = sum_s deltas[j][s] * inputs[i][s] over s &lt; <paramref name="columns"/>
+    /// (the columns past the batch hold zero deltas, so they add nothing).
     /// </summary>
-    public static void GradientDots(double[][] deltas, double[][] inputs, double[] grads, int offset, int paddedSamples)
+    public static void GradientDots(double[][] deltas, double[][] inputs, double[] grads, int offset, int columns)
     {
-        CheckLengths(paddedSamples, deltas, inputs);
+        CheckLengths(columns, deltas, inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(grads.Length - (long)offset, (long)deltas.Length * inputs.Length, nameof(grads));
         var path = KernelSelection.Active;
         if ((inputs.Length < PaddingBlock || deltas.Length < 4) && path != KernelPath.Scalar)
         {
             // Too narrow for a tile, or too few rows to pay for transposing the inputs (the output
             // layer's one neuron): dot products only, with no job to fill.
-            GradientDotsJob.RaggedColumns(deltas, inputs, grads, offset, paddedSamples, 0);
+            GradientDotsJob.RaggedColumns(deltas, inputs, grads, offset, columns, 0);
             return;
         }
         var job = t_dots ??= new GradientDotsJob();
-        (job.Deltas, job.Inputs, job.Grads, job.Offset, job.Samples, job.Path) = (deltas, inputs, grads, offset, paddedSamples, path);
+        (job.Deltas, job.Inputs, job.Grads, job.Offset, job.Samples, job.Path) = (deltas, inputs, grads, offset, columns, path);
         job.Prepare();
-        if ((long)deltas.Length * inputs.Length * paddedSamples < ParallelThreshold || inputs.Length < 64)
+        if ((long)deltas.Length * inputs.Length * columns < ParallelThreshold || inputs.Length < 64)
         {
             job.Run(0);
             job.Run(1);
@@ -92,12 +102,12 @@ public static class BatchKernels
         job.Clear();
     }
 
-    /// <summary>The loops read without bounds checks, so every vector must hold the padded length.</summary>
-    private static void CheckLengths(int paddedSamples, double[][] first, double[][] second)
+    /// <summary>The loops read without bounds checks, so every vector must hold all the columns.</summary>
+    private static void CheckLengths(int columns, double[][] first, double[][] second)
     {
-        if (paddedSamples % PaddingBlock != 0) throw new ArgumentException($"the sample count {paddedSamples} is not padded to a multiple of {PaddingBlock}");
-        foreach (var vector in first) ArgumentOutOfRangeException.ThrowIfLessThan(vector.Length, paddedSamples);
-        foreach (var vector in second) ArgumentOutOfRangeException.ThrowIfLessThan(vector.Length, paddedSamples);
+        if (columns % ColumnBlock != 0) throw new ArgumentException($"the sample count {columns} is not padded to a multiple of {ColumnBlock}");
+        foreach (var vector in first) ArgumentOutOfRangeException.ThrowIfLessThan(vector.Length, columns);
+        foreach (var vector in second) ArgumentOutOfRangeException.ThrowIfLessThan(vector.Length, columns);
     }
 
     /// <summary>The first and the last weight a product reads lie inside <paramref name="w"/>.</summary>

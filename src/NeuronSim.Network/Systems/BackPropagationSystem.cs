@@ -18,7 +18,7 @@ public sealed class BackPropagationSystem(World world) : BaseSystem<World, Train
         var topology = context.Topology;
         var layers = topology.Layers;
         var k = context.Samples;
-        var samples = BatchKernels.Padded(k);
+        var samples = BatchKernels.Columns(k);
         var output = topology.Output;
         var delta = output.Delta[0];
         context.LossFunction.OutputDelta(output.Out[0].AsSpan(0, k), context.BatchLabels.AsSpan(0, k), k, output.Activation, delta.AsSpan(0, k));

@@ -15,7 +15,7 @@ public sealed class ForwardPropagationSystem(World world) : BaseSystem<World, Tr
     {
         var topology = context.Topology;
         var layers = topology.Layers;
-        var samples = BatchKernels.Padded(context.Samples);
+        var samples = BatchKernels.Columns(context.Samples);
         for (var l = 1; l < layers.Length; l++)
         {
             var layer = layers[l];

@@ -64,6 +64,12 @@ public static class SigmoidKernel
         ref var ar = ref MemoryMarshal.GetReference(a);
         var s = 0;
         for (; s + 8 <= z.Length; s += 8) Of(Vector512.LoadUnsafe(ref zr, (nuint)s)).StoreUnsafe(ref ar, (nuint)s);
+        // 100 samples end in 4: one 256-bit vector (the same arithmetic, so the same values).
+        if (s + 4 <= z.Length)
+        {
+            Of(Vector256.LoadUnsafe(ref zr, (nuint)s)).StoreUnsafe(ref ar, (nuint)s);
+            s += 4;
+        }
         if (s == z.Length) return;
         Span<double> tail = stackalloc double[8];
         z[s..].CopyTo(tail);

@@ -6,7 +6,8 @@ namespace NeuronSim.Network.Model.Kernels;
 
 /// <summary>
 /// Weighted sums of tiny products (the lab's 2-4-4-1 network), where the tiled product's set-up
-/// costs more than its arithmetic: one plain loop nest, 4 rows by 8 samples in 256-bit registers.
+/// costs more than its arithmetic: one plain loop nest, 4 rows by 8 samples in 256-bit registers
+/// (by 4 for the last 4 samples of a count that is 4 past a multiple of 8).
 /// </summary>
 internal static class SmallProducts
 {
@@ -27,7 +28,8 @@ internal static class SmallProducts
             var b1 = Vector256.Create(init.Length == 0 ? 0 : init[r + 1]);
             var b2 = Vector256.Create(init.Length == 0 ? 0 : init[r + 2]);
             var b3 = Vector256.Create(init.Length == 0 ? 0 : init[r + 3]);
-            for (var s = 0; s < samples; s += BatchKernels.PaddingBlock)
+            var s = 0;
+            for (; s + BatchKernels.PaddingBlock <= samples; s += BatchKernels.PaddingBlock)
             {
                 var (a00, a01, a10, a11, a20, a21, a30, a31) = (b0, b0, b1, b1, b2, b2, b3, b3);
                 var wi = offset + r * rs;
@@ -54,12 +56,30 @@ internal static class SmallProducts
                 Store(a20, a21, ref o2, s);
                 Store(a30, a31, ref o3, s);
             }
+            if (s < samples)
+            {
+                var (a0, a1, a2, a3) = (b0, b1, b2, b3);
+                var wi = offset + r * rs;
+                for (var k = 0; k < inputs.Length; k++, wi += cs)
+                {
+                    var x = Vector256.LoadUnsafe(ref Data(inputs[k]), (nuint)s);
+                    a0 = Vector256.FusedMultiplyAdd(x, Vector256.Create(w[wi]), a0);
+                    a1 = Vector256.FusedMultiplyAdd(x, Vector256.Create(w[wi + rs]), a1);
+                    a2 = Vector256.FusedMultiplyAdd(x, Vector256.Create(w[wi + 2 * rs]), a2);
+                    a3 = Vector256.FusedMultiplyAdd(x, Vector256.Create(w[wi + 3 * rs]), a3);
+                }
+                a0.StoreUnsafe(ref o0, (nuint)s);
+                a1.StoreUnsafe(ref o1, (nuint)s);
+                a2.StoreUnsafe(ref o2, (nuint)s);
+                a3.StoreUnsafe(ref o3, (nuint)s);
+            }
         }
         for (; r < r1; r++)
         {
             ref var o = ref Data(outputs[r]);
             var b = Vector256.Create(init.Length == 0 ? 0 : init[r]);
-            for (var s = 0; s < samples; s += BatchKernels.PaddingBlock)
+            var s = 0;
+            for (; s + BatchKernels.PaddingBlock <= samples; s += BatchKernels.PaddingBlock)
             {
                 var (a0, a1) = (b, b);
                 var wi = offset + r * rs;
@@ -71,6 +91,13 @@ internal static class SmallProducts
                     a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)(s + 4)), wk, a1);
                 }
                 Store(a0, a1, ref o, s);
+            }
+            if (s < samples)
+            {
+                var a = b;
+                var wi = offset + r * rs;
+                for (var k = 0; k < inputs.Length; k++, wi += cs) a = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref Data(inputs[k]), (nuint)s), Vector256.Create(w[wi]), a);
+                a.StoreUnsafe(ref o, (nuint)s);
             }
         }
     }

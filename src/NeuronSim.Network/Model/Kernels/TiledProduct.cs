@@ -25,6 +25,8 @@ internal static class TiledProduct
             // Wide blocks, then the columns left over in one narrow block.
             var width = c1 - c >= wide ? wide : c1 - c;
             var units = width / BatchKernels.PaddingBlock;
+            var half = width % BatchKernels.PaddingBlock != 0;
+            var halfAt = units * BatchKernels.PaddingBlock;
             var k0 = 0;
             do
             {
@@ -39,11 +41,19 @@ internal static class TiledProduct
                     ref var o3 = ref Unsafe.Add(ref o.Row(r + 3), c);
                     var (i0, i1, i2, i3) = init.Length == 0 ? (0.0, 0.0, 0.0, 0.0) : (init[r], init[r + 1], init[r + 2], init[r + 3]);
                     if (width == wide) TTiles.Wide(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
-                    else TTiles.Narrow(b, bStride, x, r, c, units, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+                    else if (units > 0) TTiles.Narrow(b, bStride, x, r, c, units, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+                    if (half)
+                    {
+                        HalfUnitTiles.Rows4(b, bStride, x, r, c + halfAt, k0, k1, ref Unsafe.Add(ref o0, halfAt), ref Unsafe.Add(ref o1, halfAt),
+                            ref Unsafe.Add(ref o2, halfAt), ref Unsafe.Add(ref o3, halfAt), accumulate, i0, i1, i2, i3);
+                    }
                 }
                 for (; r < r1; r++)
                 {
-                    TTiles.Single(b, bStride, x, r, c, units, k0, k1, ref Unsafe.Add(ref o.Row(r), c), accumulate, init.Length == 0 ? 0.0 : init[r]);
+                    ref var row = ref Unsafe.Add(ref o.Row(r), c);
+                    var i = init.Length == 0 ? 0.0 : init[r];
+                    if (units > 0) TTiles.Single(b, bStride, x, r, c, units, k0, k1, ref row, accumulate, i);
+                    if (half) HalfUnitTiles.Row(b, bStride, x, r, c + halfAt, k0, k1, ref Unsafe.Add(ref row, halfAt), accumulate, i);
                 }
                 k0 = k1;
             }
