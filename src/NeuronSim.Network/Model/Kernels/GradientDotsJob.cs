@@ -55,7 +55,7 @@ internal sealed class GradientDotsJob : ISplitWork
         }
         if (c1 > c0)
         {
-            Transpose(c0, c1, full);
+            PanelTranspose.Run(Inputs, c0, c1, Samples, _panel, _panelStart, full, Path);
             var b = new JaggedRows(Deltas);
             var x = new StridedRows(_panel, _panelStart, full);
             var o = new StridedRows(Grads, Offset, Inputs.Length);
@@ -102,24 +102,6 @@ internal sealed class GradientDotsJob : ISplitWork
                 (grads[g], grads[g + fanIn], grads[g + 2 * fanIn], grads[g + 3 * fanIn]) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
             }
             for (; j < rows; j++) grads[offset + j * fanIn + i] = TensorPrimitives.Dot(deltas[j].AsSpan(0, samples), inputs[i].AsSpan(0, samples));
-        }
-    }
-
-    /// <summary>panel[s * ld + i] = inputs[i][s] for columns [c0, c1), 8 columns at a time so each write fills a cache line.</summary>
-    private void Transpose(int c0, int c1, int ld)
-    {
-        var panel = _panel;
-        for (var i = c0; i < c1; i += BatchKernels.PaddingBlock)
-        {
-            var (x0, x1, x2, x3) = (Inputs[i], Inputs[i + 1], Inputs[i + 2], Inputs[i + 3]);
-            var (x4, x5, x6, x7) = (Inputs[i + 4], Inputs[i + 5], Inputs[i + 6], Inputs[i + 7]);
-            var row = panel.AsSpan(_panelStart, Samples * ld);
-            for (int s = 0, p = i; s < Samples; s++, p += ld)
-            {
-                var line = row.Slice(p, BatchKernels.PaddingBlock);
-                (line[0], line[1], line[2], line[3]) = (x0[s], x1[s], x2[s], x3[s]);
-                (line[4], line[5], line[6], line[7]) = (x4[s], x5[s], x6[s], x7[s]);
-            }
         }
     }
 
