@@ -17,15 +17,18 @@ public class CacheLinesTests
     [Theory]
     [InlineData(8)]
     [InlineData(104)]
+    [InlineData(1000)]
     public void Neuron_vectors_start_cache_lines(int samples)
     {
         var vectors = Enumerable.Range(0, 200).Select(_ => NeuronState.ForBatch(samples)).SelectMany(s => new[] { s.Out, s.Delta }).ToArray();
 
-        // Best effort: a pinned heap fragmented by earlier tests can defeat it for a rare vector (only speed
-        // depends on it); in a fresh process all 1,600 vectors of 800 neurons start lines at 8 to 20,000 samples.
+        // All of them in a fresh process (1,606 of 1,606 for a (400,400) network); here the pinned heap is
+        // already full of other tests' gaps, where a rare attempt lands (only speed depends on it).
         var aligned = vectors.Count(CacheLines.IsAligned);
         Assert.True(aligned >= vectors.Length * 9 / 10, $"{aligned} of {vectors.Length} vectors of {samples} samples start a cache line");
-        Assert.All(vectors, v => Assert.Equal(samples + (8 - samples % 8) % 8, v.Length));
+        // At least the padded length, and a whole number of cache lines per array object (24 bytes of header).
+        Assert.All(vectors, v => Assert.InRange(v.Length, samples + (8 - samples % 8) % 8, samples + (8 - samples % 8) % 8 + 7));
+        Assert.All(vectors, v => Assert.Equal(0, (24 + 8 * v.Length) % 64));
         Assert.All(vectors, v => Assert.All(v, x => Assert.Equal(0.0, x)));
     }
 

@@ -19,8 +19,9 @@ public struct NeuronState
 
     /// <summary>
     /// State vectors for a batch of <paramref name="samples"/> points, padded with zeros to a
-    /// multiple of <see cref="Model.BatchKernels.PaddingBlock"/> so the vector loops need no tail,
-    /// each starting a cache line so no vector load straddles two.
+    /// multiple of <see cref="Model.BatchKernels.PaddingBlock"/> so the vector loops need no tail (the
+    /// arrays may be up to 7 doubles longer still), each starting a cache line so no vector load
+    /// straddles two.
     /// </summary>
     public static NeuronState ForBatch(int samples)
     {

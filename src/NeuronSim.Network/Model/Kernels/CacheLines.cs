@@ -13,43 +13,46 @@ internal static class CacheLines
     /// <summary>Bytes per cache line (and per 512-bit vector).</summary>
     public const int Bytes = 64;
 
-    private const int Attempts = 64;
+    private const int Attempts = 16;
+
+    /// <summary>Bytes of an array object before its first element (object header, method table, length).</summary>
+    private const int ArrayOverhead = 24;
 
     /// <summary>
-    /// A zeroed array of <paramref name="length"/> doubles on the pinned heap (it never moves, so its
-    /// alignment holds), aligned to a cache line. The allocator promises only 8 bytes, so attempts
-    /// are made until one starts a line: the misses are held until then, so each attempt takes new
-    /// space (a free gap left by an earlier miss would return the same misaligned start), and
-    /// dropped after. Back-to-back pinned arrays sit one object apart, and an object of a multiple
-    /// of 8 doubles is 3 units of 8 bytes past a multiple of 64, so at most 8 attempts are needed
-    /// unless other threads allocate in between. After <see cref="Attempts"/> the last one is kept,
-    /// as only speed depends on the alignment.
+    /// A zeroed array of at least <paramref name="length"/> doubles on the pinned heap (it never moves,
+    /// so its alignment holds) whose first element starts a cache line. The allocator promises only 8
+    /// bytes, so the array is a few doubles longer than asked (up to 7), making the whole object a
+    /// multiple of 64 bytes: pinned arrays allocated one after the other sit back to back, so once one
+    /// is aligned the next ones are too, and the gap a freed one leaves is an aligned slot. When an
+    /// attempt misses, a small filler array moves the next one onto a line (the miss and the filler
+    /// are dropped). After <see cref="Attempts"/> the last one is kept, as only speed depends on the alignment.
     /// </summary>
     public static double[] NewArray(int length)
     {
-        var array = GC.AllocateArray<double>(length, pinned: true);
-        if (IsAligned(array)) return array;
-        var misses = new List<double[]>(Attempts);
-        while (!IsAligned(array) && misses.Count < Attempts)
+        var padded = length + ((-ArrayOverhead / sizeof(double) - length) % 8 + 8) % 8;
+        var array = GC.AllocateArray<double>(padded, pinned: true);
+        for (var attempt = 1; attempt < Attempts && !IsAligned(array); attempt++)
         {
-            misses.Add(array);
-            array = GC.AllocateArray<double>(length, pinned: true);
+            var fillerBytes = ((Bytes - (int)(Address(array) % Bytes) - ArrayOverhead) % Bytes + Bytes) % Bytes;
+            var filler = GC.AllocateArray<double>(fillerBytes / sizeof(double), pinned: true);
+            array = GC.AllocateArray<double>(padded, pinned: true);
+            GC.KeepAlive(filler);
         }
-        GC.KeepAlive(misses);
         return array;
     }
 
+    private static unsafe nuint Address(double[] array) => (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+
     /// <summary>Whether <paramref name="array"/>'s first element starts a cache line (an empty array counts as aligned).</summary>
-    public static unsafe bool IsAligned(double[] array) =>
-        array.Length == 0 || (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array)) % Bytes == 0;
+    public static bool IsAligned(double[] array) =>
+        array.Length == 0 || Address(array) % Bytes == 0;
 
     /// <summary>
     /// How many doubles into a pinned <paramref name="array"/> the first cache line starts: an offset
     /// for a buffer read through an offset, allocated <see cref="Bytes"/> / 8 - 1 doubles longer than it needs.
     /// </summary>
-    public static unsafe int FirstLineOffset(double[] array)
+    public static int FirstLineOffset(double[] array)
     {
-        var address = (nuint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        return (int)((Bytes - address % Bytes) % Bytes / sizeof(double));
+        return (int)((Bytes - Address(array) % Bytes) % Bytes / sizeof(double));
     }
 }
