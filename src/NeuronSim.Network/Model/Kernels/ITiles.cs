@@ -16,6 +16,14 @@ internal interface ITiles
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
         where TB : struct, IRows where TX : struct, IRows;
 
+    /// <summary>
+    /// 4 rows by <see cref="WideUnits"/> units and a half unit of 4 columns after them: the last block of
+    /// a product whose columns are 4 past a multiple of 8, so those 4 share the wide tile's loads of b.
+    /// </summary>
+    static abstract void WideAndHalf<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
+        ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
+        where TB : struct, IRows where TX : struct, IRows;
+
     /// <summary>4 rows by <paramref name="units"/> units, one unit after the other (the columns left over by the wide tiles).</summary>
     static abstract void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int units, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)

@@ -22,8 +22,9 @@ internal static class TiledProduct
         var wide = TTiles.WideUnits * BatchKernels.PaddingBlock;
         for (var c = c0; c < c1;)
         {
-            // Wide blocks, then the columns left over in one narrow block.
-            var width = c1 - c >= wide ? wide : c1 - c;
+            // Wide blocks, then the columns left over in one narrow block; 4 columns past the last
+            // wide block go with it (100 columns: 32, 32, 36).
+            var width = c1 - c == wide + HalfUnitTiles.Width ? wide + HalfUnitTiles.Width : c1 - c >= wide ? wide : c1 - c;
             var units = width / BatchKernels.PaddingBlock;
             var half = width % BatchKernels.PaddingBlock != 0;
             var halfAt = units * BatchKernels.PaddingBlock;
@@ -40,12 +41,22 @@ internal static class TiledProduct
                     ref var o2 = ref Unsafe.Add(ref o.Row(r + 2), c);
                     ref var o3 = ref Unsafe.Add(ref o.Row(r + 3), c);
                     var (i0, i1, i2, i3) = init.Length == 0 ? (0.0, 0.0, 0.0, 0.0) : (init[r], init[r + 1], init[r + 2], init[r + 3]);
-                    if (width == wide) TTiles.Wide(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
-                    else if (units > 0) TTiles.Narrow(b, bStride, x, r, c, units, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
-                    if (half)
+                    if (width == wide)
                     {
-                        HalfUnitTiles.Rows4(b, bStride, x, r, c + halfAt, k0, k1, ref Unsafe.Add(ref o0, halfAt), ref Unsafe.Add(ref o1, halfAt),
-                            ref Unsafe.Add(ref o2, halfAt), ref Unsafe.Add(ref o3, halfAt), accumulate, i0, i1, i2, i3);
+                        TTiles.Wide(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+                    }
+                    else if (width == wide + HalfUnitTiles.Width)
+                    {
+                        TTiles.WideAndHalf(b, bStride, x, r, c, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+                    }
+                    else
+                    {
+                        if (units > 0) TTiles.Narrow(b, bStride, x, r, c, units, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+                        if (half)
+                        {
+                            HalfUnitTiles.Rows4(b, bStride, x, r, c + halfAt, k0, k1, ref Unsafe.Add(ref o0, halfAt), ref Unsafe.Add(ref o1, halfAt),
+                                ref Unsafe.Add(ref o2, halfAt), ref Unsafe.Add(ref o3, halfAt), accumulate, i0, i1, i2, i3);
+                        }
                     }
                 }
                 for (; r < r1; r++)

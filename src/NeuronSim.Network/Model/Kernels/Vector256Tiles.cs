@@ -17,6 +17,17 @@ internal readonly struct Vector256Tiles : ITiles
         where TB : struct, IRows where TX : struct, IRows =>
         Narrow(b, bStride, x, r, c, 1, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
 
+    public static void WideAndHalf<TB, TX>(TB b, nint bStride, TX x, int r, int c, int k0, int k1,
+        ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)
+        where TB : struct, IRows where TX : struct, IRows
+    {
+        // AVX2's 16 registers hold no more accumulators: the half unit runs on its own.
+        Narrow(b, bStride, x, r, c, 1, k0, k1, ref o0, ref o1, ref o2, ref o3, accumulate, i0, i1, i2, i3);
+        const int at = BatchKernels.PaddingBlock;
+        HalfUnitTiles.Rows4(b, bStride, x, r, c + at, k0, k1, ref Unsafe.Add(ref o0, at), ref Unsafe.Add(ref o1, at),
+            ref Unsafe.Add(ref o2, at), ref Unsafe.Add(ref o3, at), accumulate, i0, i1, i2, i3);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Narrow<TB, TX>(TB b, nint bStride, TX x, int r, int c, int units, int k0, int k1,
         ref double o0, ref double o1, ref double o2, ref double o3, bool accumulate, double i0, double i1, double i2, double i3)

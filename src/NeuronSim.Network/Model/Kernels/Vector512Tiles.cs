@@ -3,8 +3,8 @@ using System.Runtime.Intrinsics;
 
 namespace NeuronSim.Network.Model.Kernels;
 
-/// <summary>Register tiles on 512-bit vectors: the wide tile holds 4 rows by 32 columns in 16 accumulators.</summary>
-internal readonly struct Vector512Tiles : ITiles
+/// <summary>Register tiles on 512-bit vectors: the wide tile holds 4 rows by 32 columns in 16 accumulators (see also <see cref="WideAndHalf"/>).</summary>
+internal readonly partial struct Vector512Tiles : ITiles
 {
     public static int WideUnits => 4;
 
