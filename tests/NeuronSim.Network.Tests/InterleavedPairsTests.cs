@@ -2,7 +2,10 @@ using NeuronSim.Network.Model.Kernels;
 
 namespace NeuronSim.Network.Tests;
 
-/// <summary>Moving one field of (value, grad) pairs to and from a dense span, on every path, against plain indexing.</summary>
+/// <summary>
+/// Moving one field of (value, grad) pairs to and from a dense span in 8-pair steps, against plain
+/// indexing: the pairs it reports done are moved and no others are touched (the caller moves the rest).
+/// </summary>
 public class InterleavedPairsTests
 {
     public static TheoryData<KernelPath, int, int> Cases()
@@ -10,8 +13,8 @@ public class InterleavedPairsTests
         var data = new TheoryData<KernelPath, int, int>();
         foreach (var path in Enum.GetValues<KernelPath>())
         {
-            // Lengths below, at and across the 8-pair step, with a tail of every size.
-            foreach (var count in new[] { 0, 1, 7, 8, 9, 15, 16, 23, 256 })
+            // Lengths below and at the minimum, and past it with tails of 1 to 7 pairs.
+            foreach (var count in new[] { 0, 1, 7, 8, 63, 64, 65, 71, 72, 79, 256 })
             {
                 data.Add(path, count, 0);
                 data.Add(path, count, 1);
@@ -27,9 +30,11 @@ public class InterleavedPairsTests
         var pairs = Enumerable.Range(0, 2 * count).Select(i => i + 0.25).ToArray();
         var dense = new double[count];
 
-        InterleavedPairs.Extract(pairs, field, dense, path);
+        var done = InterleavedPairs.Extract(pairs, field, dense, path);
 
-        for (var i = 0; i < count; i++) Assert.True(dense[i] == pairs[2 * i + field], $"pair {i}, field {field} on {path}: {dense[i]}, expected {pairs[2 * i + field]}");
+        Assert.Equal(InterleavedPairs.Vectorized(path) && count >= InterleavedPairs.MinimumPairs ? count / 8 * 8 : 0, done);
+        for (var i = 0; i < done; i++) Assert.True(dense[i] == pairs[2 * i + field], $"pair {i}, field {field} on {path}: {dense[i]}, expected {pairs[2 * i + field]}");
+        for (var i = done; i < count; i++) Assert.True(dense[i] == 0, $"pair {i} past the {done} done was moved on {path}");
     }
 
     [Theory]
@@ -40,11 +45,13 @@ public class InterleavedPairsTests
         var before = pairs.ToArray();
         var dense = Enumerable.Range(0, count).Select(i => 1000.5 + i).ToArray();
 
-        InterleavedPairs.Insert(dense, pairs, field, path);
+        var done = InterleavedPairs.Insert(dense, pairs, field, path);
 
+        Assert.Equal(InterleavedPairs.Vectorized(path) && count >= InterleavedPairs.MinimumPairs ? count / 8 * 8 : 0, done);
         for (var i = 0; i < count; i++)
         {
-            Assert.True(pairs[2 * i + field] == dense[i], $"pair {i}, field {field} on {path}: {pairs[2 * i + field]}, expected {dense[i]}");
+            var expected = i < done ? dense[i] : before[2 * i + field];
+            Assert.True(pairs[2 * i + field] == expected, $"pair {i}, field {field} on {path} (done {done}): {pairs[2 * i + field]}, expected {expected}");
             Assert.True(pairs[2 * i + 1 - field] == before[2 * i + 1 - field], $"pair {i}'s other field changed on {path}");
         }
     }
@@ -52,7 +59,7 @@ public class InterleavedPairsTests
     [Fact]
     public void Mismatched_lengths_are_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => InterleavedPairs.Extract(new double[6], 0, new double[4], KernelPath.Vector512));
-        Assert.Contains("6 doubles are not 4 pairs", error.Message);
+        var error = Assert.Throws<ArgumentException>(() => InterleavedPairs.Extract(new double[6], 0, new double[8], KernelPath.Vector512));
+        Assert.Contains("6 doubles are not 8 pairs", error.Message);
     }
 }

@@ -38,10 +38,16 @@ internal sealed class WeightChunk
         var lane = field == ParameterField.Value ? 0 : 1;
         if (Start >= 0)
         {
-            var pairs = MemoryMarshal.Cast<Weight, double>(weights);
             var dense = flat.AsSpan(Start, weights.Length);
-            if (toComponents) InterleavedPairs.Insert(dense, pairs, lane, path);
-            else InterleavedPairs.Extract(pairs, lane, dense, path);
+            var pairs = MemoryMarshal.Cast<Weight, double>(weights);
+            var done = toComponents ? InterleavedPairs.Insert(dense, pairs, lane, path) : InterleavedPairs.Extract(pairs, lane, dense, path);
+            switch (lane, toComponents)
+            {
+                case (0, false): for (var row = done; row < dense.Length; row++) dense[row] = weights[row].Value; break;
+                case (0, true): for (var row = done; row < dense.Length; row++) weights[row].Value = dense[row]; break;
+                case (1, false): for (var row = done; row < dense.Length; row++) dense[row] = weights[row].Grad; break;
+                default: for (var row = done; row < dense.Length; row++) weights[row].Grad = dense[row]; break;
+            }
             return;
         }
         for (var row = 0; row < weights.Length; row++)
