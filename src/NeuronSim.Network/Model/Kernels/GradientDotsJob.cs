@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -73,37 +74,56 @@ internal sealed class GradientDotsJob : ISplitWork
 
     /// <summary>
     /// The columns from <paramref name="full"/> on (fewer than 8, all of them in a narrow layer) as
-    /// dot products over the samples, 4 rows at a time so each input vector is loaded once per 4 rows.
+    /// dot products over the samples, 4 rows at a time so each input vector is loaded once per 4
+    /// rows; the rows left over (the output layer's one neuron) 4 columns at a time, so each of
+    /// their delta vectors is loaded once per 4 columns.
     /// </summary>
     public static void RaggedColumns(double[][] deltas, double[][] inputs, double[] grads, int offset, int samples, int full)
     {
         var fanIn = inputs.Length;
-        var rows = deltas.Length;
+        var rows = deltas.Length / 4 * 4;
         for (var i = full; i < fanIn; i++)
         {
             ref var x = ref MemoryMarshal.GetArrayDataReference(inputs[i]);
-            var j = 0;
-            for (; j + 4 <= rows; j += 4)
+            for (var j = 0; j < rows; j += 4)
             {
-                ref var d0 = ref MemoryMarshal.GetArrayDataReference(deltas[j]);
-                ref var d1 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 1]);
-                ref var d2 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 2]);
-                ref var d3 = ref MemoryMarshal.GetArrayDataReference(deltas[j + 3]);
-                Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
-                for (nuint s = 0; s < (nuint)samples; s += 4)
-                {
-                    var v = Vector256.LoadUnsafe(ref x, s);
-                    a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d0, s), v, a0);
-                    a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d1, s), v, a1);
-                    a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d2, s), v, a2);
-                    a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref d3, s), v, a3);
-                }
+                var (a0, a1, a2, a3) = Dots4(ref x, ref Data(deltas[j]), ref Data(deltas[j + 1]), ref Data(deltas[j + 2]), ref Data(deltas[j + 3]), samples);
                 var g = offset + j * fanIn + i;
-                (grads[g], grads[g + fanIn], grads[g + 2 * fanIn], grads[g + 3 * fanIn]) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+                (grads[g], grads[g + fanIn], grads[g + 2 * fanIn], grads[g + 3 * fanIn]) = (a0, a1, a2, a3);
             }
-            for (; j < rows; j++) grads[offset + j * fanIn + i] = TensorPrimitives.Dot(deltas[j].AsSpan(0, samples), inputs[i].AsSpan(0, samples));
+        }
+        for (var j = rows; j < deltas.Length; j++)
+        {
+            ref var d = ref Data(deltas[j]);
+            var i = full;
+            for (; i + 4 <= fanIn; i += 4)
+            {
+                var (a0, a1, a2, a3) = Dots4(ref d, ref Data(inputs[i]), ref Data(inputs[i + 1]), ref Data(inputs[i + 2]), ref Data(inputs[i + 3]), samples);
+                var g = offset + j * fanIn + i;
+                (grads[g], grads[g + 1], grads[g + 2], grads[g + 3]) = (a0, a1, a2, a3);
+            }
+            for (; i < fanIn; i++) grads[offset + j * fanIn + i] = TensorPrimitives.Dot(deltas[j].AsSpan(0, samples), inputs[i].AsSpan(0, samples));
         }
     }
+
+    /// <summary>The dot products of <paramref name="shared"/> with 4 vectors over <paramref name="samples"/> (a multiple of 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double, double, double, double) Dots4(ref double shared, ref double v0, ref double v1, ref double v2, ref double v3, int samples)
+    {
+        Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+        for (nuint s = 0; s < (nuint)samples; s += 4)
+        {
+            var v = Vector256.LoadUnsafe(ref shared, s);
+            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref v0, s), v, a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref v1, s), v, a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref v2, s), v, a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref v3, s), v, a3);
+        }
+        return (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double Data(double[] array) => ref MemoryMarshal.GetArrayDataReference(array);
 
     /// <summary>Drops the references to the caller's arrays.</summary>
     public void Clear() => (Deltas, Inputs, Grads) = (null!, null!, null!);
