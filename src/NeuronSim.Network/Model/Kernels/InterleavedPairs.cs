@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -35,13 +36,12 @@ internal static class InterleavedPairs
         if (dense.Length < MinimumPairs || !Vectorized(path)) return 0;
         ref var p = ref MemoryMarshal.GetReference(pairs);
         ref var d = ref MemoryMarshal.GetReference(dense);
-        var pick = Picks[field];
         var i = 0;
         for (; i + 8 <= dense.Length; i += 8)
         {
             var low = Vector512.LoadUnsafe(ref p, (nuint)(2 * i));
             var high = Vector512.LoadUnsafe(ref p, (nuint)(2 * i + 8));
-            Avx512F.PermuteVar8x64x2(low, pick, high).StoreUnsafe(ref d, (nuint)i);
+            Take(low, high, field).StoreUnsafe(ref d, (nuint)i);
         }
         return i;
     }
@@ -53,17 +53,29 @@ internal static class InterleavedPairs
         if (dense.Length < MinimumPairs || !Vectorized(path)) return 0;
         ref var p = ref MemoryMarshal.GetReference(pairs);
         ref var d = ref MemoryMarshal.GetReference(dense);
-        var (toLow, toHigh) = Inserts[field];
         var i = 0;
         for (; i + 8 <= dense.Length; i += 8)
         {
             var values = Vector512.LoadUnsafe(ref d, (nuint)i);
             var low = Vector512.LoadUnsafe(ref p, (nuint)(2 * i));
             var high = Vector512.LoadUnsafe(ref p, (nuint)(2 * i + 8));
-            Avx512F.PermuteVar8x64x2(low, toLow, values).StoreUnsafe(ref p, (nuint)(2 * i));
-            Avx512F.PermuteVar8x64x2(high, toHigh, values).StoreUnsafe(ref p, (nuint)(2 * i + 8));
+            (low, high) = Put(low, high, values, field);
+            low.StoreUnsafe(ref p, (nuint)(2 * i));
+            high.StoreUnsafe(ref p, (nuint)(2 * i + 8));
         }
         return i;
+    }
+
+    /// <summary>The <paramref name="field"/> of each of the 8 pairs in (<paramref name="low"/>, <paramref name="high"/>), in order (AVX-512F only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Take(Vector512<double> low, Vector512<double> high, int field) => Avx512F.PermuteVar8x64x2(low, Picks[field], high);
+
+    /// <summary>The 8 pairs in (<paramref name="low"/>, <paramref name="high"/>) with their <paramref name="field"/> replaced by <paramref name="values"/> (AVX-512F only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector512<double> Low, Vector512<double> High) Put(Vector512<double> low, Vector512<double> high, Vector512<double> values, int field)
+    {
+        var (toLow, toHigh) = Inserts[field];
+        return (Avx512F.PermuteVar8x64x2(low, toLow, values), Avx512F.PermuteVar8x64x2(high, toHigh, values));
     }
 
     /// <summary>Permute indices: lanes field, field + 2, ... of the 16 doubles in (low, high).</summary>
