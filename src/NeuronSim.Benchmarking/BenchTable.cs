@@ -29,15 +29,23 @@ public sealed record BenchTable(IReadOnlyList<PeerReport> Peers, string PeerRoot
         C(r.EcsGflops), C(r.DenseGflops), C(r.Ratio), C(r.EcsBytesPerEpoch),
     ];
 
-    /// <summary>Columns of the peers' table: NeuronSim's time, then per peer its time, threads and NeuronSim's time over it.</summary>
+    /// <summary>
+    /// Columns of the peers' table: NeuronSim's time, then per peer its best time, its threads and
+    /// NeuronSim's time over it, and its time on one thread and NeuronSim's time over that.
+    /// </summary>
     public string[] PeerHeaders() =>
-        ["data", "hidden", "NeuronSim µs/epoch", .. Ran.SelectMany(p => new[] { $"{p.Name} µs/epoch", $"{p.Name} threads", $"NeuronSim/{p.Name}" })];
+        ["data", "hidden", "NeuronSim µs/epoch", .. Ran.SelectMany(p => new[]
+        {
+            $"{p.Name} µs/epoch", $"{p.Name} threads", $"NeuronSim/{p.Name}", $"{p.Name} 1-thread µs/epoch", $"NeuronSim/{p.Name} 1-thread",
+        })];
 
     /// <summary>A row of the peers' table.</summary>
     public string[] PeerCells(BenchResult r) =>
     [
         r.Data, string.Join(',', r.Hidden), C(r.EcsMicroseconds),
-        .. Ran.SelectMany(p => Timing(p, r) is { } t ? new[] { C(t.Microseconds), t.Threads.ToString(), C(r.EcsMicroseconds / t.Microseconds) } : ["-", "-", "-"]),
+        .. Ran.SelectMany(p => Timing(p, r) is { } t
+            ? new[] { C(t.Microseconds), t.Threads.ToString(), C(r.EcsMicroseconds / t.Microseconds), C(t.OneThreadMicroseconds), C(r.EcsMicroseconds / t.OneThreadMicroseconds) }
+            : ["-", "-", "-", "-", "-"]),
     ];
 
     /// <summary>The peer's timing of <paramref name="r"/>'s case, if it ran.</summary>
@@ -56,7 +64,10 @@ public sealed record BenchTable(IReadOnlyList<PeerReport> Peers, string PeerRoot
     public string Csv(IEnumerable<BenchResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', CsvColumns.Concat(Ran.SelectMany(p => new[] { $"{p.Name}_us_per_epoch", $"{p.Name}_threads", $"ecs_over_{p.Name}" }))));
+        text.AppendLine(string.Join(',', CsvColumns.Concat(Ran.SelectMany(p => new[]
+        {
+            $"{p.Name}_us_per_epoch", $"{p.Name}_threads", $"ecs_over_{p.Name}", $"{p.Name}_one_thread_us_per_epoch", $"ecs_over_{p.Name}_one_thread",
+        }))));
         foreach (var r in results)
         {
             IEnumerable<string> cells =
@@ -66,7 +77,9 @@ public sealed record BenchTable(IReadOnlyList<PeerReport> Peers, string PeerRoot
             ];
             foreach (var peer in Ran)
             {
-                cells = Timing(peer, r) is { } t ? cells.Concat([R(t.Microseconds), t.Threads.ToString(), R(r.EcsMicroseconds / t.Microseconds)]) : cells.Concat(["", "", ""]);
+                cells = Timing(peer, r) is { } t
+                    ? cells.Concat([R(t.Microseconds), t.Threads.ToString(), R(r.EcsMicroseconds / t.Microseconds), R(t.OneThreadMicroseconds), R(r.EcsMicroseconds / t.OneThreadMicroseconds)])
+                    : cells.Concat(["", "", "", "", ""]);
             }
             text.AppendLine(string.Join(',', cells));
         }
@@ -97,6 +110,7 @@ public sealed record BenchTable(IReadOnlyList<PeerReport> Peers, string PeerRoot
                     us_per_epoch = Timing(p, r)!.Microseconds,
                     threads = Timing(p, r)!.Threads,
                     ecs_over_peer = r.EcsMicroseconds / Timing(p, r)!.Microseconds,
+                    one_thread_us_per_epoch = double.IsNaN(Timing(p, r)!.OneThreadMicroseconds) ? (double?)null : Timing(p, r)!.OneThreadMicroseconds,
                     same_start = SameStart(p, r),
                 }),
             }),

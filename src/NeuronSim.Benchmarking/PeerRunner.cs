@@ -9,7 +9,8 @@ namespace NeuronSim.Benchmarking;
 /// <param name="Microseconds">Time per epoch, the best of one thread and all cores.</param>
 /// <param name="Threads">The thread count of that best time.</param>
 /// <param name="Losses">The losses of the peer's first epochs (to check it trained the same network).</param>
-public sealed record PeerTiming(double Microseconds, int Threads, double[] Losses);
+/// <param name="OneThreadMicroseconds">Time per epoch on one thread (NaN when the script did not say).</param>
+public sealed record PeerTiming(double Microseconds, int Threads, double[] Losses, double OneThreadMicroseconds);
 
 /// <summary>What one peer framework reported, or why it could not run.</summary>
 /// <param name="Name">numpy or torch.</param>
@@ -114,8 +115,9 @@ public static class PeerRunner
         {
             using var row = JsonDocument.Parse(line);
             var r = row.RootElement;
+            var oneThread = r.TryGetProperty("us_by_threads", out var byThreads) && byThreads.TryGetProperty("1", out var one) ? one.GetDouble() : double.NaN;
             timings[r.GetProperty("case").GetString()!] = new PeerTiming(r.GetProperty("us_per_epoch").GetDouble(), r.GetProperty("threads").GetInt32(),
-                r.GetProperty("losses").EnumerateArray().Select(l => l.GetDouble()).ToArray());
+                r.GetProperty("losses").EnumerateArray().Select(l => l.GetDouble()).ToArray(), oneThread);
         }
         var environment = head.RootElement.TryGetProperty("environment", out var variables)
             ? string.Join(", ", variables.EnumerateObject().Select(v => $"{v.Name}={(v.Value.ValueKind == JsonValueKind.Null ? "(unset)" : v.Value.GetString())}"))

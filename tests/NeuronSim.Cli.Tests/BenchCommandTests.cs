@@ -100,6 +100,12 @@ public class BenchCommandTests
             // The peers ran without the inherited core type, so OpenBLAS chose its own kernel, which is named.
             Assert.Matches(@"numpy [\d.]+ \(ran with OPENBLAS_CORETYPE=\(unset\), OPENBLAS_L2_SIZE=\(unset\)\): BLAS .*kernel \w+", result.Stdout);
             Assert.Contains("NeuronSim/numpy", result.Stdout);
+            // Beside the best of 1 thread and all cores, the time on one thread, with NeuronSim's ratio to it.
+            var header = result.Stdout.Split('\n').First(line => line.StartsWith("data\thidden\tNeuronSim µs/epoch"));
+            Assert.Contains("numpy 1-thread µs/epoch\tNeuronSim/numpy 1-thread", header);
+            var row = result.Stdout.Split('\n').First(line => line.StartsWith("linear\t400,400\t") && line.Split('\t').Length == header.Split('\t').Length).Split('\t');
+            var column = Array.IndexOf(header.Split('\t'), "numpy 1-thread µs/epoch");
+            Assert.True(Parse(row[column]) > 0, $"numpy's one-thread time: {row[column]}");
         }
         else
         {

@@ -5,8 +5,8 @@ Each CASE directory (written by NeuronSim) holds case.json (layer sizes, learnin
 activation), x.npy (2 x n, one row per input feature), y.npy (n labels) and w1.npy, b1.npy, ...
 (the initial weights, row-major w[j, i] from neuron i to neuron j). The script trains the same
 network the same way (full-batch gradient descent, MSE, z = W a + b, one column per sample) and
-prints one JSON line per case: microseconds per epoch (the best of 1 thread and all cores) and
-the first losses, so NeuronSim can check that both trained the same thing. The first line
+prints one JSON line per case: microseconds per epoch (the best of 1 thread and all cores, and
+each of them) and the first losses, so NeuronSim can check that both trained the same thing. The first line
 describes the framework and, through threadpoolctl, its BLAS and the kernel BLAS chose.
 
 usage: train_peer.py numpy|torch SECONDS CASE...
@@ -138,16 +138,17 @@ def main(argv):
     report(framework=name, version=version, blas=blas_info(),
            environment={v: os.environ.get(v) for v in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}, cores=os.cpu_count())
     for path in cases:
-        best = None
+        best, by_threads = None, {}
         for threads in sorted({1, os.cpu_count() or 1}):
             case, x, y, w, b = load_case(path, xp)
             epoch = make_epoch(case, x, y, w, b, ops)
             with limits(threads):
                 losses = [epoch() for _ in range(3)]
                 us = time_epochs(epoch, seconds)
+            by_threads[str(threads)] = us
             if best is None or us < best[0]:
                 best = (us, threads, losses)
-        report(case=path, us_per_epoch=best[0], threads=best[1], losses=best[2])
+        report(case=path, us_per_epoch=best[0], threads=best[1], us_by_threads=by_threads, losses=best[2])
     return 0
 
 
