@@ -30,7 +30,7 @@ public class WatchDragTests : LoggedControllerTests
         Assert.Equal(other, WeightOf(controller, 1, 2, 3));
         Assert.Null(controller.Dragging);
         var line = Assert.Single(LogLines);
-        Assert.Equal($"epoch 3: weight edge 1.3 -> 2.3 = {Network.Formatting.Numbers.Compact(expected)} (dragged) (2-4-4-1)", line);
+        Assert.Equal($"epoch 3: weight edge hidden 1.3 -> hidden 2.3 = {Network.Formatting.Numbers.Compact(expected)} (dragged) (2-4-4-1)", line);
         controller.PointAt((x, y - 100), 1280, 800); // the button is up: moving changes nothing
         Assert.Equal(expected, WeightOf(controller, 1, 3, 3), 9);
         Assert.Equal(3, controller.StepEpochs(3));

@@ -73,7 +73,7 @@ public class WatchEditTests : LoggedControllerTests
         Assert.Equal(GraphTarget.Edge(1, 3, 3), controller.View.Selected);
         controller.Handle(Press(Key.Delete));
         Assert.Equal(Entity.Null, controller.Simulation.Topology.WeightEntityOrNull(2, 3, 3));
-        Assert.Equal("epoch 0: pruned edge 1.3 -> 2.3 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 0: pruned edge hidden 1.3 -> hidden 2.3 (2-4-4-1)", LogLines[^1]);
         Assert.Null(controller.View.Selected);
         Assert.Equal(5, controller.StepEpochs(5));
     }
@@ -86,7 +86,7 @@ public class WatchEditTests : LoggedControllerTests
         controller.Handle(Press(Key.F));
         var weight = controller.Simulation.Topology.WeightEntity(1, 0, 0);
         Assert.True(controller.Simulation.World.Has<Frozen>(weight));
-        Assert.Equal("epoch 0: froze edge 0.0 -> 1.0 (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 0: froze edge x0 -> hidden 1.0 (2-4-4-1)", LogLines[^1]);
         var before = controller.Simulation.World.Get<Weight>(weight).Value;
         controller.StepEpochs(3);
         Assert.Equal(before, controller.Simulation.World.Get<Weight>(weight).Value);
@@ -97,7 +97,7 @@ public class WatchEditTests : LoggedControllerTests
         controller.PointAt(((int)neuron.X, (int)neuron.Y), 1280, 800);
         controller.Handle(Press(Key.F));
         Assert.True(controller.Simulation.World.Has<Frozen>(controller.Simulation.Topology.Layers[2].Neurons[1]));
-        Assert.Equal("epoch 3: froze neuron 2.1 (its bias) (2-4-4-1)", LogLines[^1]);
+        Assert.Equal("epoch 3: froze hidden 2.1 (its bias) (2-4-4-1)", LogLines[^1]);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public class WatchPanelWindowTests
         var result = XvfbRunner.Run(script, TimeSpan.FromSeconds(90));
 
         Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        var line = Regex.Match(result.Stdout, @"(?m)^epoch 0: weight edge 1\.3 -> 2\.3 = (\S+) \(dragged\) \(2-4-4-1\)$");
+        var line = Regex.Match(result.Stdout, @"(?m)^epoch 0: weight edge hidden 1\.3 -> hidden 2\.3 = (\S+) \(dragged\) \(2-4-4-1\)$");
         Assert.True(line.Success, $"no dragged weight in the action log after a drag from ({x}, {y}):\n{result.Stdout}\n{result.Stderr}");
         Assert.Equal(weight + 1.0, double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture), 3);
         Assert.Single(Regex.Matches(result.Stdout, "(?m)^epoch 0: weight "));

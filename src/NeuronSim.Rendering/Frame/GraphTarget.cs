@@ -15,6 +15,6 @@ public readonly record struct GraphTarget(int Layer, int From, int To = -1)
     /// <summary>The edge from neuron <paramref name="from"/> of <paramref name="layer"/> to neuron <paramref name="to"/> of the next layer.</summary>
     public static GraphTarget Edge(int layer, int from, int to) => new(layer, from, to);
 
-    /// <summary>How the action log and tooltip name it: "neuron 1.2" (layer.index), "edge 0.1 -> 1.3".</summary>
+    /// <summary>By position, for debugging: "neuron 1.2" (layer.index), "edge 0.1 -> 1.3". People see <see cref="NeuronNames"/>' names.</summary>
     public override string ToString() => IsEdge ? $"edge {Layer}.{From} -> {Layer + 1}.{To}" : $"neuron {Layer}.{From}";
 }

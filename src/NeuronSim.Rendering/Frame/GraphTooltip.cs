@@ -61,13 +61,11 @@ public static class GraphTooltip
         return result;
     }
 
-    /// <summary>"x0sq" for an input, "hidden 1.2" for a hidden neuron (layer.index), "output" for the output.</summary>
+    /// <summary>The neuron's name as <see cref="NeuronNames"/> gives it.</summary>
     public static string Name(NetworkSnapshot network, int layer, int index)
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (layer == 0) return index < network.InputNames.Count ? network.InputNames[index] : $"x{index}";
-        if (layer == network.LayerSizes.Length - 1) return network.LayerSizes[layer] == 1 ? "output" : $"output {index}";
-        return $"hidden {layer}.{index}";
+        return NeuronNames.Of(network.InputNames, network.LayerSizes, layer, index);
     }
 
     /// <summary>Draws <paramref name="lines"/> in a box beside <paramref name="at"/>, kept inside a <paramref name="width"/> x <paramref name="height"/> frame.</summary>

@@ -257,7 +257,7 @@ public sealed class NetworkGraphRenderer : IDisposable
         for (var i = 0; i < sizes[0] && sizes[0] <= 16; i++)
         {
             var p = NeuronPosition(area, sizes, 0, i);
-            var name = i < network.InputNames.Count ? network.InputNames[i] : $"x{i}";
+            var name = NeuronNames.Of(network.InputNames, sizes, 0, i);
             var r = NeuronRadius(area, sizes[0]);
             if (name.Length <= 3) Fonts.Draw(canvas, name, first.X - r - 4, p.Y + 4, Fonts.Label, Palette.DimText, SKTextAlign.Right);
             else Fonts.Draw(canvas, name, p.X, p.Y - r - 4, Fonts.Small, Palette.DimText, SKTextAlign.Center); // a long feature name sits above its neuron

@@ -77,7 +77,7 @@ public sealed class LiveEdits(TextWriter log)
                 case LiveCommand.Prune:
                     if (SelectedEdge is not { } edge) return "click an edge to select it, then Delete prunes it";
                     editor.Prune(simulation.Topology.WeightEntity(edge.Layer + 1, edge.From, edge.To));
-                    action = $"pruned {edge}";
+                    action = $"pruned {Named(simulation, edge)}";
                     SelectedEdge = null;
                     break;
                 case LiveCommand.Freeze:
@@ -86,7 +86,7 @@ public sealed class LiveEdits(TextWriter log)
                     var entity = target.IsEdge
                         ? simulation.Topology.WeightEntity(target.Layer + 1, target.From, target.To)
                         : simulation.Topology.Layers[target.Layer].Neurons[target.From];
-                    action = (editor.ToggleFrozen(entity) ? "froze " : "unfroze ") + target + (target.IsEdge ? "" : " (its bias)");
+                    action = (editor.ToggleFrozen(entity) ? "froze " : "unfroze ") + Named(simulation, target) + (target.IsEdge ? "" : " (its bias)");
                     break;
                 case LiveCommand.AddNeuron:
                     if (layer == 0) return "no hidden layer: L adds one";
@@ -125,6 +125,10 @@ public sealed class LiveEdits(TextWriter log)
         }
     }
 
+    /// <summary>An edge or neuron named as the tooltip names it ("edge x0 -> hidden 1.0", "hidden 2.1").</summary>
+    public static string Named(TrainingSimulation simulation, GraphTarget target) =>
+        NeuronNames.Of(simulation.Spec.Features.Names, simulation.Topology.Layers.Select(l => l.Size).ToArray(), target);
+
     /// <summary>
     /// Sets the weight of <paramref name="edge"/> to <paramref name="value"/> (its optimizer state is kept) and logs it
     /// (unless not <paramref name="log"/>: a drag logs once, on release), saying <paramref name="how"/> when given; a refused value becomes the message.
@@ -135,7 +139,7 @@ public sealed class LiveEdits(TextWriter log)
         try
         {
             _editor!.SetWeight(simulation.Topology.WeightEntity(edge.Layer + 1, edge.From, edge.To), value);
-            var action = $"weight {edge} = {Numbers.Compact(value)}" + (how is null ? "" : $" ({how})");
+            var action = $"weight {Named(simulation, edge)} = {Numbers.Compact(value)}" + (how is null ? "" : $" ({how})");
             return log ? Log(simulation, action) : action;
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException)

@@ -67,7 +67,7 @@ public sealed partial class WatchController
         if (_edits.SelectedEdge is { } edge)
         {
             _drag = (edge, mouse.Y, Weight(edge), false);
-            Message = $"selected {edge}: drag up or down sets its weight, Delete prunes it, F freezes it";
+            Message = $"selected {LiveEdits.Named(Simulation, edge)}: drag up or down sets its weight, Delete prunes it, F freezes it";
         }
         Version++;
     }

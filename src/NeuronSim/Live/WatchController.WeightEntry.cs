@@ -60,7 +60,7 @@ public sealed partial class WatchController
             WeightEntry = null;
             return false;
         }
-        Message = WeightEntry is null ? "weight entry cancelled" : $"weight of {edge}: {WeightEntry}_ (Enter sets, Esc cancels)";
+        Message = WeightEntry is null ? "weight entry cancelled" : $"weight of {LiveEdits.Named(Simulation, edge)}: {WeightEntry}_ (Enter sets, Esc cancels)";
         return true;
     }
 }
