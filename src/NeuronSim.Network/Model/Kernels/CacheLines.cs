@@ -5,8 +5,9 @@ namespace NeuronSim.Network.Model.Kernels;
 
 /// <summary>
 /// Arrays whose first element starts a 64-byte cache line, so a 512-bit load of 8 doubles from a
-/// multiple of 8 never straddles two lines (measured on a (400,400) layer: the forward and delta
-/// products 4% faster with every neuron vector aligned than with the allocator's 8-byte alignment).
+/// multiple of 8 never straddles two lines (measured on a (400,400) layer of a training run, one
+/// process, alternating: the forward product 370 -> 326 µs and the delta 405 -> 334 µs with every
+/// neuron vector aligned, against the 40% the allocator's 8-byte alignment left aligned).
 /// </summary>
 internal static class CacheLines
 {

@@ -4,8 +4,9 @@ namespace NeuronSim.Network.Model.Kernels;
 
 /// <summary>
 /// One layer product, GEMM-style: o[r][c] = init_r + sum_k b[r][k * bStride] x[k][c] for rows
-/// [r0, r1) and columns [c0, c1) (multiples of 8). The columns go in blocks as wide as the wide
-/// tile; within a block the depth goes in panels of <see cref="DepthPanel"/>, so the panel of x
+/// [r0, r1) and columns [c0, c1) (multiples of 4). The columns go in blocks as wide as the wide
+/// tile, the last block in units of 8 and a half unit of 4 (<see cref="HalfUnitTiles"/>), or as
+/// one wide tile with 4 columns more (<see cref="ITiles.WideAndHalf"/>); within a block the depth goes in panels of <see cref="DepthPanel"/>, so the panel of x
 /// (DepthPanel x 32 doubles = 16 KiB at 512 bits, half of L1) stays in L1 while every row block of 4 reuses
 /// it, and the panel of b (rows x DepthPanel) stays in L2. Partial sums go back to the output
 /// between panels.
